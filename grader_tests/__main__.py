@@ -1,0 +1,63 @@
+"""``python -m grader_tests NOTEBOOK [--json]``: grade one notebook with the hidden checks.
+
+Exit status: 0 every check passed, 1 some check failed, 2 the input is not a gradable
+notebook of a known assignment (one line on stderr), 3 the grader itself failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .course import NotGradable
+from .runner import grade
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m grader_tests",
+        description="Grade a notebook with the course's hidden checks, in separate processes.")
+    parser.add_argument("notebook", help="the submitted .ipynb to grade")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
+    parser.add_argument("--assignment", help="assignment id (default: from the file or its cells)")
+    parser.add_argument("--course-dir", help="the course root with source/ (default: here)")
+    parser.add_argument("--call-timeout", type=float, help="seconds per call of student code")
+    parser.add_argument("--notebook-timeout", type=float,
+                        help="seconds the student's notebook may take to run")
+    args = parser.parse_args(argv)
+    try:
+        report = grade(args.notebook, args.assignment, args.course_dir, args.call_timeout,
+                       args.notebook_timeout)
+    except NotGradable as exc:
+        print(f"grader_tests: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # the grader's own failure, not the student's
+        print(f"grader_tests: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 3
+    if args.json:
+        json.dump(report.as_json(), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(summary(report))
+    return 0 if report.all_passed else 1
+
+
+def summary(report) -> str:
+    """A readable per-cell summary of a :class:`~.runner.GradeReport`."""
+    lines = [f"{report.assignment}: {report.score:g} / {report.max_score:g} points "
+             f"({report.seconds:.1f} s)"]
+    for cell in report.cells:
+        passed = sum(c.passed for c in cell.checks)
+        lines.append(f"  {cell.grade_id:<28} {cell.points:>6g} / {cell.max_points:<4g} "
+                     f"{passed}/{len(cell.checks)} checks passed")
+        for check in cell.checks:
+            if not check.passed:
+                first, *rest = check.message.splitlines() or [""]
+                lines.append(f"      ✗ {check.name}: {first}")
+                lines.extend(f"        {line}" for line in rest[:8])
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

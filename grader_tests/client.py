@@ -1,0 +1,340 @@
+"""The checker's side of the worker: start it, run the program, call the student's code.
+
+A :class:`Worker` runs the student's notebook program in a separate ``python -I`` process with
+a memory cap and time limits, then answers calls by forking one child per call, so a call
+that hangs, exits or corrupts state affects only itself. Everything that comes back is
+plain data (see codec.py). When the worker dies or a cell hangs while running the program,
+it is started again without the offending cell, so one bad cell costs only its own checks.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import select
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import codec
+
+HERE = Path(__file__).resolve().parent
+MAX_RESTARTS = 6
+
+
+class StudentCodeError(Exception):
+    """The student's code raised, hung, exited or returned something the grader cannot use."""
+
+
+class WorkerGone(Exception):
+    """The worker process ended or stopped answering."""
+
+
+@dataclass
+class Limits:
+    """Resource limits for the student's code (seconds and mebibytes)."""
+
+    call_seconds: float = 60.0
+    cell_seconds: float = 120.0
+    program_seconds: float = 600.0
+    memory_mb: int = 4096
+
+
+@dataclass
+class Cell:
+    label: str  # the grade_id, or a position for cells without one
+    source: str
+    from_student: bool
+
+
+@dataclass
+class ProgramReport:
+    """What happened while the notebook program ran."""
+
+    errors: dict[str, str] = field(default_factory=dict)  # label -> what went wrong
+    seconds: float = 0.0
+    restarts: int = 0
+
+
+def worker_source() -> str:
+    return (HERE / "codec.py").read_text() + "\n\n" + (HERE / "worker.py").read_text()
+
+
+class Worker:
+    """One student's notebook, running in its own process."""
+
+    def __init__(self, cells: list[Cell], names: list[str], limits: Limits | None = None):
+        self.cells = cells
+        self.names = list(names)
+        self.limits = limits or Limits()
+        self.report = ProgramReport()
+        self.inventory: dict[str, str] = {}
+        self._skip: set[int] = set()
+        self._proc: subprocess.Popen | None = None
+        self._scratch = tempfile.TemporaryDirectory(prefix="grader-worker-")
+        self._started = False
+
+    # ----------------------------------------------------------------- lifecycle
+    def start(self) -> ProgramReport:
+        """Run the program, restarting past cells that hang or end the process."""
+        began = time.monotonic()
+        while True:
+            try:
+                self._spawn()
+                self._run_program(began)
+                break
+            except _CellKilled as killed:
+                self._skip.add(killed.index)
+                self.report.errors[self.cells[killed.index].label] = killed.reason
+                self.report.restarts += 1
+                self._kill()
+                if self.report.restarts > MAX_RESTARTS:
+                    self.inventory = {}
+                    break
+        self.report.seconds = time.monotonic() - began
+        self._started = True
+        return self.report
+
+    def close(self) -> None:
+        if self._proc is not None:
+            try:
+                os.write(self._to_worker, codec.frame(("quit",)))
+            except OSError:
+                pass
+            self._kill()
+        self._scratch.cleanup()
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _spawn(self) -> None:
+        to_worker_r, to_worker_w = os.pipe()
+        from_worker_r, from_worker_w = os.pipe()
+        log = open(Path(self._scratch.name) / "output.log", "ab")
+        memory = self.limits.memory_mb * 1024 * 1024
+
+        def limit():  # runs in the child before exec
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": self._scratch.name,
+            "TMPDIR": self._scratch.name,
+            "MPLBACKEND": "Agg",
+            "MPLCONFIGDIR": self._scratch.name,
+            "OPENBLAS_NUM_THREADS": "1",
+            "OMP_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
+            "PYTHONHASHSEED": "0",
+            "LANG": "C.UTF-8",
+        }
+        self._proc = subprocess.Popen(
+            [sys.executable, "-I", "-c", worker_source(), str(to_worker_r), str(from_worker_w)],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
+            pass_fds=(to_worker_r, from_worker_w),
+            cwd=self._scratch.name,
+            env=env,
+            preexec_fn=limit,
+            start_new_session=True,
+        )
+        log.close()
+        os.close(to_worker_r)
+        os.close(from_worker_w)
+        self._to_worker = to_worker_w
+        self._from_worker = from_worker_r
+
+    def _kill(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        proc.wait()
+        for fd in (self._to_worker, self._from_worker):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+    # ----------------------------------------------------------------- messages
+    def _send(self, obj) -> None:
+        try:
+            data = codec.frame(obj)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(self._to_worker, view) :]
+        except OSError as exc:
+            raise WorkerGone(f"the worker stopped listening ({exc})") from None
+
+    def _receive(self, deadline: float):
+        header = self._read_exact(codec.HEADER, deadline)
+        size = int.from_bytes(header, "big")
+        if size > codec.MAX_BYTES + 1024:
+            raise WorkerGone(f"the worker sent {size} bytes, more than the grader accepts")
+        payload = self._read_exact(size, deadline)
+        try:
+            return codec.loads_plain(payload)
+        except Exception as exc:
+            raise WorkerGone(f"the worker sent data the grader refuses: {exc}") from None
+
+    def _read_exact(self, n: int, deadline: float) -> bytes:
+        chunks, got = [], 0
+        while got < n:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError
+            ready, _, _ = select.select([self._from_worker], [], [], remaining)
+            if not ready:
+                raise TimeoutError
+            chunk = os.read(self._from_worker, min(n - got, 1 << 20))
+            if not chunk:
+                raise WorkerGone("the worker process ended")
+            chunks.append(chunk)
+            got += len(chunk)
+        return b"".join(chunks)
+
+    # ----------------------------------------------------------------- program
+    def _run_program(self, began: float) -> None:
+        sources = [(cell.label, cell.source) for cell in self.cells]
+        self._send(("program", sources, sorted(self._skip), self.names))
+        current = None
+        cell_started = time.monotonic()
+        while True:
+            deadline = min(cell_started + self.limits.cell_seconds,
+                           began + self.limits.program_seconds)
+            try:
+                message = self._receive(deadline)
+            except TimeoutError:
+                if current is None:
+                    raise _CellKilled(len(self.cells) - 1, "the notebook took too long") from None
+                raise _CellKilled(current, self._timeout_reason(current, began)) from None
+            except WorkerGone as gone:
+                index = current if current is not None else 0
+                raise _CellKilled(index, f"running this cell ended the process ({gone})") from None
+            kind = message[0] if isinstance(message, tuple) and message else None
+            if kind == "cell_start":
+                current, cell_started = int(message[1]), time.monotonic()
+            elif kind == "cell_end":
+                index, error = int(message[1]), message[2]
+                if error:
+                    self.report.errors[self.cells[index].label] = str(error)
+                current = None
+            elif kind == "ready":
+                self.inventory = {str(k): str(v) for k, v in dict(message[1]).items()}
+                return
+            else:
+                raise _CellKilled(current or 0, "the worker sent an unexpected message")
+
+    def _timeout_reason(self, index: int, began: float) -> str:
+        if time.monotonic() - began >= self.limits.program_seconds:
+            return f"the notebook did not finish within {self.limits.program_seconds:.0f} s"
+        return f"this cell did not finish within {self.limits.cell_seconds:.0f} s"
+
+    # ----------------------------------------------------------------- calls
+    def _ensure_running(self) -> None:
+        if self._proc is None or self._proc.poll() is not None:
+            if self.report.restarts > MAX_RESTARTS:
+                raise StudentCodeError("the notebook's code ended the grading process too often")
+            self.report.restarts += 1
+            self._kill()
+            self._spawn()
+            self._run_program(time.monotonic())
+
+    def call(self, name: str, args=(), kwargs=None, isolate: tuple[str, list[str]] | None = None):
+        """Call the student's ``name(*args, **kwargs)`` in a fresh child of the worker.
+
+        ``isolate`` is (reference source, names): in that child only, those names are bound
+        to the reference's definitions, so a mistake elsewhere does not fail this call.
+        """
+        return self._ask(("call", name, tuple(args), dict(kwargs or {}), isolate),
+                         name, f"{name}(...)")
+
+    def value(self, name: str):
+        """The value the student's notebook bound to ``name``."""
+        return self._ask(("value", name), name, name)
+
+    def _ask(self, request, name: str, what: str):
+        self._ensure_running()
+        self._send(request)
+        deadline = time.monotonic() + 30
+        try:
+            message = self._receive(deadline)
+            if message[0] != "forked":
+                raise WorkerGone("unexpected answer")
+            child = int(message[1])
+            result = None
+            try:
+                result = self._receive(time.monotonic() + self.limits.call_seconds)
+            except TimeoutError:
+                _kill_group(child)
+                self._receive(time.monotonic() + 30)  # the worker's "exited"
+                raise StudentCodeError(
+                    f"{what} did not finish within {self.limits.call_seconds:.0f} s "
+                    "(an endless loop, or far too much work?)"
+                ) from None
+            if result[0] == "exited":  # the child ended before answering
+                raise StudentCodeError(_exit_text(what, int(result[1])))
+            status = self._receive(time.monotonic() + 30)
+            del status
+        except WorkerGone as gone:
+            self._kill()
+            raise StudentCodeError(f"{what} ended the grading process ({gone})") from None
+        except TimeoutError:
+            self._kill()
+            raise StudentCodeError(f"{what}: the worker stopped answering") from None
+        if result[0] == "raised":
+            _, exc_type, exc_message, trace = result
+            if exc_type == "NotImplementedError":
+                raise StudentCodeError(
+                    f"{name} is not written yet: it still raises NotImplementedError. "
+                    "Replace `raise NotImplementedError()` with your code."
+                )
+            raise StudentCodeError(f"{what} raised {exc_type}: {exc_message}\n{trace}".rstrip())
+        if result[0] != "ok":
+            raise StudentCodeError(f"{what}: the worker sent an unexpected answer")
+        try:
+            value = codec.decode(result[1])
+        except codec.DecodeError as exc:
+            raise StudentCodeError(f"{what} returned data the grader cannot read: {exc}") from None
+        bad = codec.contains_unsupported(value)
+        if bad is not None:
+            raise StudentCodeError(
+                f"{what} returned an object of type {bad.type_name}; the grader accepts NumPy "
+                "arrays, numbers, strings, None, and lists, tuples or dicts of these."
+            )
+        return value
+
+
+class _CellKilled(Exception):
+    def __init__(self, index: int, reason: str):
+        super().__init__(reason)
+        self.index, self.reason = index, reason
+
+
+def _kill_group(pid: int) -> None:
+    for kill in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
+        try:
+            kill()
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+def _exit_text(what: str, status: int) -> str:
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        hint = " (out of memory?)" if sig in (signal.SIGKILL, signal.SIGSEGV) else ""
+        return f"{what} ended the process with signal {signal.Signals(sig).name}{hint}"
+    return f"{what} ended the process (exit status {os.WEXITSTATUS(status)}) instead of returning"

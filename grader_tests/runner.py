@@ -1,0 +1,156 @@
+"""Grade one notebook: run the hidden checks with pytest and score each test cell.
+
+A cell's points are 0 when its public checks fail, else its points times the fraction of its
+hidden checks that passed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from .course import PACKAGE_DIR, SourceNotebook, find_course_root, guess_assignment, read_submission
+
+PUBLIC = "public checks"
+MESSAGE_LIMIT = 2000
+
+
+@dataclass
+class CheckResult:
+    name: str
+    passed: bool
+    message: str
+
+
+@dataclass
+class CellResult:
+    grade_id: str
+    max_points: float
+    checks: list[CheckResult] = field(default_factory=list)
+
+    @property
+    def points(self) -> float:
+        public = [c for c in self.checks if c.name == PUBLIC]
+        hidden = [c for c in self.checks if c.name != PUBLIC]
+        if not self.checks or any(not c.passed for c in public):
+            return 0.0
+        if not hidden:
+            return self.max_points
+        return round(self.max_points * sum(c.passed for c in hidden) / len(hidden), 4)
+
+
+@dataclass
+class GradeReport:
+    assignment: str
+    cells: list[CellResult]
+    seconds: float = 0.0
+
+    @property
+    def score(self) -> float:
+        return round(sum(c.points for c in self.cells), 4)
+
+    @property
+    def max_score(self) -> float:
+        return round(sum(c.max_points for c in self.cells), 4)
+
+    @property
+    def all_passed(self) -> bool:
+        return all(check.passed for cell in self.cells for check in cell.checks)
+
+    def as_json(self) -> dict:
+        return {
+            "assignment": self.assignment,
+            "score": self.score,
+            "max_score": self.max_score,
+            "cells": [
+                {
+                    "grade_id": cell.grade_id,
+                    "points": cell.points,
+                    "max_points": cell.max_points,
+                    "checks": [
+                        {"name": c.name, "passed": c.passed, "message": c.message}
+                        for c in cell.checks
+                    ],
+                }
+                for cell in self.cells
+            ],
+        }
+
+
+class _Collector:
+    """Records each check's verdict and a message fit for a student (never the check's code)."""
+
+    def __init__(self):
+        self.results: list[tuple[str, CheckResult]] = []
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        outcome = yield
+        report = outcome.get_result()
+        marker = item.get_closest_marker("grades")
+        if marker is None:
+            return
+        failed = report.failed
+        if report.when == "call" or (report.when == "setup" and failed):
+            name = PUBLIC if item.originalname == "test_public_checks" else item.name
+            message = ""
+            if failed and call.excinfo is not None:
+                message = _student_message(call.excinfo.value)
+            self.results.append((marker.args[0], CheckResult(name, not failed, message)))
+
+
+def _student_message(exc: BaseException) -> str:
+    if isinstance(exc, AssertionError):
+        text = str(exc).strip() or "the check failed"
+    else:
+        from .client import StudentCodeError
+
+        text = str(exc) if isinstance(exc, StudentCodeError) else f"{type(exc).__name__}: {exc}"
+    if len(text) > MESSAGE_LIMIT:
+        text = text[:MESSAGE_LIMIT] + " … (cut)"
+    return text
+
+
+def grade(notebook: str | Path | None, assignment: str | None = None,
+          course_dir: str | Path | None = None, call_timeout: float | None = None,
+          notebook_timeout: float | None = None) -> GradeReport:
+    """Grade a notebook (or, with ``notebook=None``, the instructor's solutions).
+
+    Raises :class:`~.course.NotGradable` when the input is not a notebook of a known assignment.
+    """
+    began = time.monotonic()
+    root = find_course_root(course_dir)
+    if notebook is not None:
+        path = Path(notebook)
+        submission = read_submission(path)
+        assignment = assignment or guess_assignment(path, submission, root)
+    if assignment is None:
+        raise ValueError("grade(None) needs an assignment")
+    source = SourceNotebook.load(root, assignment)
+    args = [str(PACKAGE_DIR / assignment), "-p", "no:cacheprovider", "--assert=plain", "-q",
+            "-o", "addopts=", "--rootdir", str(PACKAGE_DIR.parent), "--course-dir", str(root)]
+    if notebook is not None:
+        args += ["--notebook", str(Path(notebook).resolve())]
+    if call_timeout:
+        args += ["--call-timeout", str(call_timeout)]
+    if notebook_timeout:
+        args += ["--notebook-timeout", str(notebook_timeout)]
+    collector = _Collector()
+    chatter = io.StringIO()
+    with contextlib.redirect_stdout(chatter):
+        exit_code = pytest.main(args, plugins=[collector])
+    if exit_code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
+        raise RuntimeError(f"the hidden checks could not run (pytest exit {int(exit_code)}):\n"
+                           + chatter.getvalue()[-3000:])
+    cells = [CellResult(c.grade_id, c.points) for c in source.test_cells]
+    by_id = {c.grade_id: c for c in cells}
+    for cell_id, result in collector.results:
+        by_id[cell_id].checks.append(result)
+    for cell in cells:  # the public checks first, then the hidden ones in file order
+        cell.checks.sort(key=lambda c: c.name != PUBLIC)
+    return GradeReport(assignment, cells, time.monotonic() - began)

@@ -1,0 +1,32 @@
+"""nbgrader configuration of the course (run nbgrader commands from this folder)."""
+
+c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
+
+c.CourseDirectory.course_id = "deep-learning-from-scratch"
+c.CourseDirectory.db_assignments = [
+    {"name": "c1w2_logistic_regression"},
+]
+c.CourseDirectory.solution_directory = "notebooks"
+
+# Student stubs: the solution region becomes this.
+c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+
+# A cell of the student's notebook may run this long in nbgrader's kernel before it is
+# interrupted (the rest of the notebook still runs).
+c.Execute.timeout = 180
+
+# Autograde: nbgrader executes the notebook, then the hidden checks grade it again in a
+# separate process and write each test cell's verdict (partial credit) before the grades
+# are saved.
+c.Autograde.autograde_preprocessors = [
+    "nbgrader.preprocessors.Execute",
+    "grader_tests.nbgrader_step.HiddenChecks",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+c.HiddenChecks.timeout = 1800
+c.HiddenChecks.call_timeout = 60
