@@ -1,0 +1,124 @@
+"""The worker process and the plain-data channel: what student code can and cannot do."""
+
+import pickle
+
+import numpy as np
+import pytest
+
+from grader_tests import codec
+from grader_tests.client import Cell, Limits, StudentCodeError, Worker
+
+
+def roundtrip(value):
+    return codec.decode(codec.loads_plain(pickle.dumps(codec.encode(value))))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [None, True, 3, 2.5, 1 + 2j, "text", b"bytes", [1, (2.0, None)], {"dw": np.ones((3, 1))},
+     np.float32(1.5), np.arange(6, dtype=np.int16).reshape(2, 3), np.array([b"cat", b"dog"]),
+     np.zeros((0, 4)), np.asfortranarray(np.arange(6.0).reshape(2, 3))],
+)
+def test_plain_values_survive_the_channel(value):
+    back = roundtrip(value)
+    if isinstance(value, (np.ndarray, np.generic)):
+        assert back.dtype == value.dtype and np.array_equal(back, value)
+    elif isinstance(value, dict):
+        assert np.array_equal(back["dw"], value["dw"])
+    else:
+        assert back == value and type(back) is type(value)
+
+
+def test_objects_come_back_as_unsupported_not_as_objects():
+    class Sneaky:
+        def __eq__(self, other):
+            return True
+
+    for value in (Sneaky(), np.array([Sneaky()], dtype=object), [1, {"a": Sneaky()}]):
+        assert codec.contains_unsupported(roundtrip(value)) is not None
+
+
+def test_the_checker_refuses_pickles_that_name_a_class():
+    evil = pickle.dumps(np.ones(2))  # a real pickle of an array names numpy globals
+    with pytest.raises(pickle.UnpicklingError, match="refusing"):
+        codec.loads_plain(evil)
+
+    class Boom:
+        def __reduce__(self):
+            return (print, ("pwned",))
+
+    with pytest.raises(pickle.UnpicklingError):
+        codec.loads_plain(pickle.dumps(Boom()))
+
+
+@pytest.mark.parametrize(
+    "tagged",
+    [("ndarray", "<f8", (2, 2), b"\0" * 8), ("ndarray", "|O", (1,), b"\0" * 8),
+     ("int", "3"), ("mystery",), ("dict", [(("list", []), ("none",))]), ()],
+)
+def test_malformed_encodings_are_refused(tagged):
+    with pytest.raises(codec.DecodeError):
+        codec.decode(tagged)
+
+
+PROGRAM = [
+    Cell("setup", "import numpy as np\n%matplotlib inline\nscale = 2", False),
+    Cell("double", "def double(a):\n    return a * scale, {'shape': np.shape(a)}", True),
+    Cell("hangs_at_load", "while True:\n    pass", True),
+    Cell("quits", "def quits():\n    import os\n    os._exit(4)", True),
+    Cell("loops", "def loops():\n    while True:\n        pass", True),
+    Cell("weird", "def weird():\n    return object()", True),
+    Cell("value_then_exit", "answer = 42\nimport sys\nsys.exit(3)", True),
+    Cell("uses_helper", "def uses_helper(x):\n    return helper(x)\ndef helper(x):\n    return -1", True),
+    Cell("stub", "def stub():\n    raise NotImplementedError()", True),
+    Cell("greedy", "def greedy():\n    return bytearray(8 * 1024**3)", True),
+    Cell("kills_parent", "def kills_parent():\n    import os, signal\n"
+         "    os.kill(os.getppid(), signal.SIGKILL)", True),
+]
+NAMES = ["double", "quits", "loops", "weird", "answer", "uses_helper", "stub", "greedy",
+         "kills_parent", "scale"]
+
+
+@pytest.fixture(scope="module")
+def worker():
+    w = Worker(PROGRAM, NAMES, Limits(call_seconds=2, cell_seconds=3, memory_mb=2048))
+    w.start()
+    yield w
+    w.close()
+
+
+def test_a_hanging_cell_is_skipped_and_reported(worker):
+    assert "did not finish within 3 s" in worker.report.errors["hangs_at_load"]
+    assert worker.report.errors["value_then_exit"] == "SystemExit: 3"
+    assert worker.inventory["double"] == "function" and worker.inventory["answer"] == "value"
+
+
+def test_calls_return_plain_data(worker):
+    result, info = worker.call("double", (np.arange(3),))
+    assert np.array_equal(result, [0, 2, 4]) and info == {"shape": (3,)}
+    assert worker.value("answer") == 42 and worker.value("scale") == 2
+
+
+@pytest.mark.parametrize(
+    "name, message",
+    [("quits", r"ended the process \(exit status 4\)"), ("loops", "did not finish within 2 s"),
+     ("weird", "returned an object of type object"), ("stub", "is not written yet"),
+     ("greedy", "MemoryError")],
+)
+def test_misbehaving_calls_fail_only_themselves(worker, name, message):
+    with pytest.raises(StudentCodeError, match=message):
+        worker.call(name)
+    assert worker.call("double", (1,))[0] == 2  # the worker still answers
+
+
+def test_killing_the_worker_costs_one_call_and_grading_goes_on(worker):
+    with pytest.raises(StudentCodeError, match="ended the grading process"):
+        worker.call("kills_parent")
+    assert worker.call("double", (5,))[0] == 10  # restarted, program run again
+
+
+def test_isolation_rebinds_a_dependency_for_one_call_only(worker):
+    reference = "def helper(x):\n    return x + 100\n"
+    assert worker.call("uses_helper", (1,)) == -1
+    assert worker.call("uses_helper", (1,), isolate=(reference, ["helper"])) == 101
+    assert worker.call("uses_helper", (1,)) == -1
