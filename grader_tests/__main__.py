@@ -17,18 +17,25 @@ from .runner import grade
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m grader_tests",
-        description="Grade a notebook with the course's hidden checks, in separate processes.")
+        description="Grade a notebook with the course's hidden checks, in separate processes.",
+    )
     parser.add_argument("notebook", help="the submitted .ipynb to grade")
     parser.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
     parser.add_argument("--assignment", help="assignment id (default: from the file or its cells)")
     parser.add_argument("--course-dir", help="the course root with source/ (default: here)")
     parser.add_argument("--call-timeout", type=float, help="seconds per call of student code")
-    parser.add_argument("--notebook-timeout", type=float,
-                        help="seconds the student's notebook may take to run")
+    parser.add_argument(
+        "--notebook-timeout", type=float, help="seconds the student's notebook may take to run"
+    )
     args = parser.parse_args(argv)
     try:
-        report = grade(args.notebook, args.assignment, args.course_dir, args.call_timeout,
-                       args.notebook_timeout)
+        report = grade(
+            args.notebook,
+            args.assignment,
+            args.course_dir,
+            args.call_timeout,
+            args.notebook_timeout,
+        )
     except NotGradable as exc:
         print(f"grader_tests: {exc}", file=sys.stderr)
         return 2
@@ -45,12 +52,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def summary(report) -> str:
     """A readable per-cell summary of a :class:`~.runner.GradeReport`."""
-    lines = [f"{report.assignment}: {report.score:g} / {report.max_score:g} points "
-             f"({report.seconds:.1f} s)"]
+    lines = [
+        f"{report.assignment}: {report.score:g} / {report.max_score:g} points "
+        f"({report.seconds:.1f} s)"
+    ]
     for cell in report.cells:
         passed = sum(c.passed for c in cell.checks)
-        lines.append(f"  {cell.grade_id:<28} {cell.points:>6g} / {cell.max_points:<4g} "
-                     f"{passed}/{len(cell.checks)} checks passed")
+        lines.append(
+            f"  {cell.grade_id:<28} {cell.points:>6g} / {cell.max_points:<4g} "
+            f"{passed}/{len(cell.checks)} checks passed"
+        )
         for check in cell.checks:
             if not check.passed:
                 first, *rest = check.message.splitlines() or [""]

@@ -213,8 +213,9 @@ class Worker:
         current = None
         cell_started = time.monotonic()
         while True:
-            deadline = min(cell_started + self.limits.cell_seconds,
-                           began + self.limits.program_seconds)
+            deadline = min(
+                cell_started + self.limits.cell_seconds, began + self.limits.program_seconds
+            )
             try:
                 message = self._receive(deadline)
             except TimeoutError:
@@ -259,8 +260,9 @@ class Worker:
         ``isolate`` is (reference source, names): in that child only, those names are bound
         to the reference's definitions, so a mistake elsewhere does not fail this call.
         """
-        return self._ask(("call", name, tuple(args), dict(kwargs or {}), isolate),
-                         name, f"{name}(...)")
+        return self._ask(
+            ("call", name, tuple(args), dict(kwargs or {}), isolate), name, f"{name}(...)"
+        )
 
     def value(self, name: str):
         """The value the student's notebook bound to ``name``."""

@@ -36,7 +36,7 @@ class Unsupported:
 def encode(value, depth: int = 0):
     """Turn a value into tagged builtin tuples that pickle without any global."""
     if depth > MAX_DEPTH:
-        return ("unsupported", "deeply nested value", "nesting deeper than %d" % MAX_DEPTH)
+        return ("unsupported", "deeply nested value", f"nesting deeper than {MAX_DEPTH}")
     if value is None:
         return ("none",)
     if isinstance(value, bool):
@@ -55,8 +55,12 @@ def encode(value, depth: int = 0):
         if value.dtype.kind not in ARRAY_KINDS or value.dtype.hasobject:
             return ("unsupported", f"numpy array of dtype {value.dtype}", repr(value.shape))
         contiguous = np.ascontiguousarray(value)
-        return ("ndarray", contiguous.dtype.str, tuple(int(n) for n in value.shape),
-                contiguous.tobytes())
+        return (
+            "ndarray",
+            contiguous.dtype.str,
+            tuple(int(n) for n in value.shape),
+            contiguous.tobytes(),
+        )
     if isinstance(value, np.generic) and value.dtype.kind in ARRAY_KINDS:
         return ("npscalar", value.dtype.str, np.asarray(value).tobytes())
     if type(value) in (list, tuple):

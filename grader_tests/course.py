@@ -28,14 +28,17 @@ def find_course_root(explicit: str | os.PathLike | None = None) -> Path:
         if (candidate / "source").is_dir():
             return candidate.resolve()
     where = candidates[0]
-    raise NotGradable(f"no course found at {where}: expected a 'source/' folder there "
-                      "(pass --course-dir, or run from the course's root)")
+    raise NotGradable(
+        f"no course found at {where}: expected a 'source/' folder there "
+        "(pass --course-dir, or run from the course's root)"
+    )
 
 
 def known_assignments() -> list[str]:
     """Assignment ids that have a hidden-check folder in this package."""
     return sorted(
-        p.name for p in PACKAGE_DIR.iterdir()
+        p.name
+        for p in PACKAGE_DIR.iterdir()
         if p.is_dir() and (p / "__init__.py").is_file() and not p.name.startswith("_")
     )
 
@@ -94,9 +97,13 @@ class SourceNotebook:
     @property
     def test_cells(self) -> list[TestCell]:
         return [
-            TestCell(nbgrader_meta(c)["grade_id"], float(nbgrader_meta(c).get("points", 0)),
-                     cell_source(c))
-            for c in self.cells if is_test_cell(c)
+            TestCell(
+                nbgrader_meta(c)["grade_id"],
+                float(nbgrader_meta(c).get("points", 0)),
+                cell_source(c),
+            )
+            for c in self.cells
+            if is_test_cell(c)
         ]
 
     def program(self, submission_cells: list[dict] | None) -> tuple[list[Cell], list[str]]:
@@ -138,8 +145,9 @@ def read_submission(path: str | os.PathLike) -> dict:
     except UnicodeDecodeError:
         raise NotGradable(f"{path}: not a notebook (the file is not UTF-8 text)") from None
     except json.JSONDecodeError as exc:
-        raise NotGradable(f"{path}: not a notebook (invalid JSON at line {exc.lineno}: "
-                          f"{exc.msg})") from None
+        raise NotGradable(
+            f"{path}: not a notebook (invalid JSON at line {exc.lineno}: {exc.msg})"
+        ) from None
     if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
         raise NotGradable(f"{path}: not a Jupyter notebook (no list of cells)")
     return notebook
@@ -155,6 +163,8 @@ def guess_assignment(path: Path, notebook: dict, root: Path) -> str:
     scores = {a: len(ids & set(SourceNotebook.load(root, a).graded_names)) for a in known}
     best = max(scores, key=scores.get, default=None)
     if best is None or scores[best] == 0:
-        raise NotGradable(f"{path}: cannot tell which assignment this is (known: "
-                          f"{', '.join(known) or 'none'}); pass --assignment ID")
+        raise NotGradable(
+            f"{path}: cannot tell which assignment this is (known: "
+            f"{', '.join(known) or 'none'}); pass --assignment ID"
+        )
     return best

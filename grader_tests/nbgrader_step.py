@@ -34,7 +34,8 @@ class HiddenChecks(NbGraderPreprocessor):
 
     timeout = Float(1800, help="Seconds the whole hidden-check run may take.").tag(config=True)
     call_timeout = Float(60, help="Seconds one call of the student's code may take.").tag(
-        config=True)
+        config=True
+    )
 
     def preprocess(self, nb: NotebookNode, resources: dict):
         assignment = resources["nbgrader"]["assignment"]
@@ -62,12 +63,28 @@ class HiddenChecks(NbGraderPreprocessor):
         with tempfile.TemporaryDirectory(prefix="hidden-checks-") as tmp:
             path = Path(tmp) / f"{assignment}.ipynb"
             nbformat.write(nb, str(path))
-            command = [sys.executable, "-m", "grader_tests", str(path), "--json",
-                       "--assignment", assignment, "--course-dir", str(root),
-                       "--call-timeout", str(self.call_timeout)]
+            command = [
+                sys.executable,
+                "-m",
+                "grader_tests",
+                str(path),
+                "--json",
+                "--assignment",
+                assignment,
+                "--course-dir",
+                str(root),
+                "--call-timeout",
+                str(self.call_timeout),
+            ]
             try:
-                done = subprocess.run(command, capture_output=True, text=True, cwd=root,
-                                      timeout=self.timeout, stdin=subprocess.DEVNULL)
+                done = subprocess.run(
+                    command,
+                    capture_output=True,
+                    text=True,
+                    cwd=root,
+                    timeout=self.timeout,
+                    stdin=subprocess.DEVNULL,
+                )
             except subprocess.TimeoutExpired:
                 raise _StepFailed(f"grading took more than {self.timeout:.0f} s") from None
         if done.returncode not in (0, 1):
@@ -86,8 +103,10 @@ def verdict_outputs(cell: dict) -> list[NotebookNode]:
     """The outputs nbgrader reads the cell's points from, with a readable summary first."""
     checks = cell["checks"]
     passed = sum(c["passed"] for c in checks)
-    lines = [f"Grader: {passed} of {len(checks)} checks passed — "
-             f"{cell['points']:g} of {cell['max_points']:g} points."]
+    lines = [
+        f"Grader: {passed} of {len(checks)} checks passed — "
+        f"{cell['points']:g} of {cell['max_points']:g} points."
+    ]
     for check in checks:
         mark = "✓" if check["passed"] else "✗"
         lines.append(f"{mark} {check['name']}")
@@ -98,8 +117,13 @@ def verdict_outputs(cell: dict) -> list[NotebookNode]:
         text = text[:SUMMARY_LIMIT] + "\n… (cut)"
     outputs = [nbformat.v4.new_output("stream", name="stdout", text=text + "\n")]
     if cell["points"] > 0:
-        outputs.append(nbformat.v4.new_output(
-            "execute_result", data={"text/plain": repr(float(cell["points"]))}, execution_count=None))
+        outputs.append(
+            nbformat.v4.new_output(
+                "execute_result",
+                data={"text/plain": repr(float(cell["points"]))},
+                execution_count=None,
+            )
+        )
     else:
         outputs.append(_error("ChecksFailed", f"0 of {cell['max_points']:g} points"))
     return outputs

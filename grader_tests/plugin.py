@@ -36,14 +36,32 @@ _IMPLEMENTATIONS = pytest.StashKey[dict]()
 
 def pytest_addoption(parser):
     group = parser.getgroup("grader", "hidden checks")
-    group.addoption("--notebook", default=None, metavar="PATH",
-                    help="grade this notebook instead of the solutions in source/")
-    group.addoption("--course-dir", default=None, metavar="DIR",
-                    help="the course root holding source/ (default: current folder)")
-    group.addoption("--call-timeout", type=float, default=Limits.call_seconds, metavar="S",
-                    help="seconds one call of the student's code may take")
-    group.addoption("--notebook-timeout", type=float, default=Limits.program_seconds,
-                    metavar="S", help="seconds the student's notebook may take to run")
+    group.addoption(
+        "--notebook",
+        default=None,
+        metavar="PATH",
+        help="grade this notebook instead of the solutions in source/",
+    )
+    group.addoption(
+        "--course-dir",
+        default=None,
+        metavar="DIR",
+        help="the course root holding source/ (default: current folder)",
+    )
+    group.addoption(
+        "--call-timeout",
+        type=float,
+        default=Limits.call_seconds,
+        metavar="S",
+        help="seconds one call of the student's code may take",
+    )
+    group.addoption(
+        "--notebook-timeout",
+        type=float,
+        default=Limits.program_seconds,
+        metavar="S",
+        help="seconds the student's notebook may take to run",
+    )
 
 
 def pytest_configure(config):
@@ -87,14 +105,19 @@ def pytest_collection_modifyitems(session, config, items):
             drop.append(item)
             continue
         if assignment not in cells:
-            cells[assignment] = {c.grade_id for c in SourceNotebook.load(root, assignment).test_cells}
+            cells[assignment] = {
+                c.grade_id for c in SourceNotebook.load(root, assignment).test_cells
+            }
         marker = item.get_closest_marker("grades")
         if marker is None or not marker.args:
-            raise pytest.UsageError(f"{item.nodeid}: a hidden check needs @pytest.mark.grades(cell)")
+            raise pytest.UsageError(
+                f"{item.nodeid}: a hidden check needs @pytest.mark.grades(cell)"
+            )
         if marker.args[0] not in cells[assignment]:
             raise pytest.UsageError(
                 f"{item.nodeid}: grades {marker.args[0]!r}, which is not a test cell of "
-                f"{assignment} (test cells: {', '.join(sorted(cells[assignment]))})")
+                f"{assignment} (test cells: {', '.join(sorted(cells[assignment]))})"
+            )
         keep.append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
@@ -126,7 +149,8 @@ class Implementation:
         self.source = SourceNotebook.load(root, assignment)
         self.config = assignment_config(assignment)
         self.reference_source = inspect.getsource(
-            importlib.import_module(f"grader_tests.{assignment}.reference"))
+            importlib.import_module(f"grader_tests.{assignment}.reference")
+        )
         submission = read_submission(notebook)["cells"] if notebook else None
         program, self.missing = self.source.program(submission)
         self.worker = Worker(program, self.source.graded_names, limits)
@@ -141,17 +165,22 @@ class Implementation:
         if name in self.missing:
             raise StudentCodeError(
                 f"the cell with grade_id '{name}' is missing from the notebook (deleted, or its "
-                "nbgrader metadata was changed): copy it back from the release notebook")
+                "nbgrader metadata was changed): copy it back from the release notebook"
+            )
         kind = self.worker.inventory.get(name)
         if kind is None:
             error = self.report.errors.get(name)
             if error and error.startswith("NotImplementedError"):
-                raise StudentCodeError(f"{name} is not set yet: its cell still raises "
-                                       "NotImplementedError. Replace that line with your code.")
+                raise StudentCodeError(
+                    f"{name} is not set yet: its cell still raises "
+                    "NotImplementedError. Replace that line with your code."
+                )
             if error:
                 raise StudentCodeError(f"{name} is not defined: its cell failed ({error})")
-            raise StudentCodeError(f"{name} is not defined after running the notebook: "
-                                   f"does the cell '{name}' assign it?")
+            raise StudentCodeError(
+                f"{name} is not defined after running the notebook: "
+                f"does the cell '{name}' assign it?"
+            )
         if kind == "function":
             return StudentFunction(self, name)
         if name not in self._values:
@@ -170,8 +199,9 @@ class StudentFunction:
     def __call__(self, *args, **kwargs):
         impl = self._implementation
         isolate = list(getattr(impl.config, "ISOLATE", {}).get(self.__name__, []))
-        return impl.worker.call(self.__name__, args, kwargs,
-                                (impl.reference_source, isolate) if isolate else None)
+        return impl.worker.call(
+            self.__name__, args, kwargs, (impl.reference_source, isolate) if isolate else None
+        )
 
     def __repr__(self) -> str:
         return f"<{self.__name__} from the notebook under test>"
@@ -182,11 +212,14 @@ def implementation_for(request) -> Implementation:
     assignment = assignment_of(request.node)
     cache = config.stash[_IMPLEMENTATIONS]
     if assignment not in cache:
-        limits = Limits(call_seconds=config.getoption("--call-timeout"),
-                        program_seconds=config.getoption("--notebook-timeout"))
+        limits = Limits(
+            call_seconds=config.getoption("--call-timeout"),
+            program_seconds=config.getoption("--notebook-timeout"),
+        )
         try:
-            cache[assignment] = Implementation(assignment, _root(config),
-                                               config.getoption("--notebook"), limits)
+            cache[assignment] = Implementation(
+                assignment, _root(config), config.getoption("--notebook"), limits
+            )
         except NotGradable as exc:
             cache[assignment] = exc
     implementation = cache[assignment]

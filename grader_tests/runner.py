@@ -116,9 +116,13 @@ def _student_message(exc: BaseException) -> str:
     return text
 
 
-def grade(notebook: str | Path | None, assignment: str | None = None,
-          course_dir: str | Path | None = None, call_timeout: float | None = None,
-          notebook_timeout: float | None = None) -> GradeReport:
+def grade(
+    notebook: str | Path | None,
+    assignment: str | None = None,
+    course_dir: str | Path | None = None,
+    call_timeout: float | None = None,
+    notebook_timeout: float | None = None,
+) -> GradeReport:
     """Grade a notebook (or, with ``notebook=None``, the instructor's solutions).
 
     Raises :class:`~.course.NotGradable` when the input is not a notebook of a known assignment.
@@ -132,8 +136,19 @@ def grade(notebook: str | Path | None, assignment: str | None = None,
     if assignment is None:
         raise ValueError("grade(None) needs an assignment")
     source = SourceNotebook.load(root, assignment)
-    args = [str(PACKAGE_DIR / assignment), "-p", "no:cacheprovider", "--assert=plain", "-q",
-            "-o", "addopts=", "--rootdir", str(PACKAGE_DIR.parent), "--course-dir", str(root)]
+    args = [
+        str(PACKAGE_DIR / assignment),
+        "-p",
+        "no:cacheprovider",
+        "--assert=plain",
+        "-q",
+        "-o",
+        "addopts=",
+        "--rootdir",
+        str(PACKAGE_DIR.parent),
+        "--course-dir",
+        str(root),
+    ]
     if notebook is not None:
         args += ["--notebook", str(Path(notebook).resolve())]
     if call_timeout:
@@ -145,8 +160,10 @@ def grade(notebook: str | Path | None, assignment: str | None = None,
     with contextlib.redirect_stdout(chatter):
         exit_code = pytest.main(args, plugins=[collector])
     if exit_code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
-        raise RuntimeError(f"the hidden checks could not run (pytest exit {int(exit_code)}):\n"
-                           + chatter.getvalue()[-3000:])
+        raise RuntimeError(
+            f"the hidden checks could not run (pytest exit {int(exit_code)}):\n"
+            + chatter.getvalue()[-3000:]
+        )
     cells = [CellResult(c.grade_id, c.points) for c in source.test_cells]
     by_id = {c.grade_id: c for c in cells}
     for cell_id, result in collector.results:

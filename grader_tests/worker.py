@@ -104,7 +104,7 @@ def main(read_fd, write_fd):
                     code = compile(_transform(source), f"<cell {label}>", "exec")
                     exec(code, namespace)  # noqa: S102 - running the notebook is the point
                 except BaseException as exc:  # SystemExit too: a cell may not end grading
-                    error = "%s: %s" % _describe_exception(exc, label)[:2]
+                    error = "{}: {}".format(*_describe_exception(exc, label)[:2])
                 _write(write_fd, ("cell_end", index, error))
             inventory = {}
             for name in names:

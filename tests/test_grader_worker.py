@@ -15,9 +15,22 @@ def roundtrip(value):
 
 @pytest.mark.parametrize(
     "value",
-    [None, True, 3, 2.5, 1 + 2j, "text", b"bytes", [1, (2.0, None)], {"dw": np.ones((3, 1))},
-     np.float32(1.5), np.arange(6, dtype=np.int16).reshape(2, 3), np.array([b"cat", b"dog"]),
-     np.zeros((0, 4)), np.asfortranarray(np.arange(6.0).reshape(2, 3))],
+    [
+        None,
+        True,
+        3,
+        2.5,
+        1 + 2j,
+        "text",
+        b"bytes",
+        [1, (2.0, None)],
+        {"dw": np.ones((3, 1))},
+        np.float32(1.5),
+        np.arange(6, dtype=np.int16).reshape(2, 3),
+        np.array([b"cat", b"dog"]),
+        np.zeros((0, 4)),
+        np.asfortranarray(np.arange(6.0).reshape(2, 3)),
+    ],
 )
 def test_plain_values_survive_the_channel(value):
     back = roundtrip(value)
@@ -53,8 +66,14 @@ def test_the_checker_refuses_pickles_that_name_a_class():
 
 @pytest.mark.parametrize(
     "tagged",
-    [("ndarray", "<f8", (2, 2), b"\0" * 8), ("ndarray", "|O", (1,), b"\0" * 8),
-     ("int", "3"), ("mystery",), ("dict", [(("list", []), ("none",))]), ()],
+    [
+        ("ndarray", "<f8", (2, 2), b"\0" * 8),
+        ("ndarray", "|O", (1,), b"\0" * 8),
+        ("int", "3"),
+        ("mystery",),
+        ("dict", [(("list", []), ("none",))]),
+        (),
+    ],
 )
 def test_malformed_encodings_are_refused(tagged):
     with pytest.raises(codec.DecodeError):
@@ -69,14 +88,31 @@ PROGRAM = [
     Cell("loops", "def loops():\n    while True:\n        pass", True),
     Cell("weird", "def weird():\n    return object()", True),
     Cell("value_then_exit", "answer = 42\nimport sys\nsys.exit(3)", True),
-    Cell("uses_helper", "def uses_helper(x):\n    return helper(x)\ndef helper(x):\n    return -1", True),
+    Cell(
+        "uses_helper",
+        "def uses_helper(x):\n    return helper(x)\ndef helper(x):\n    return -1",
+        True,
+    ),
     Cell("stub", "def stub():\n    raise NotImplementedError()", True),
     Cell("greedy", "def greedy():\n    return bytearray(8 * 1024**3)", True),
-    Cell("kills_parent", "def kills_parent():\n    import os, signal\n"
-         "    os.kill(os.getppid(), signal.SIGKILL)", True),
+    Cell(
+        "kills_parent",
+        "def kills_parent():\n    import os, signal\n    os.kill(os.getppid(), signal.SIGKILL)",
+        True,
+    ),
 ]
-NAMES = ["double", "quits", "loops", "weird", "answer", "uses_helper", "stub", "greedy",
-         "kills_parent", "scale"]
+NAMES = [
+    "double",
+    "quits",
+    "loops",
+    "weird",
+    "answer",
+    "uses_helper",
+    "stub",
+    "greedy",
+    "kills_parent",
+    "scale",
+]
 
 
 @pytest.fixture(scope="module")
@@ -101,9 +137,13 @@ def test_calls_return_plain_data(worker):
 
 @pytest.mark.parametrize(
     "name, message",
-    [("quits", r"ended the process \(exit status 4\)"), ("loops", "did not finish within 2 s"),
-     ("weird", "returned an object of type object"), ("stub", "is not written yet"),
-     ("greedy", "MemoryError")],
+    [
+        ("quits", r"ended the process \(exit status 4\)"),
+        ("loops", "did not finish within 2 s"),
+        ("weird", "returned an object of type object"),
+        ("stub", "is not written yet"),
+        ("greedy", "MemoryError"),
+    ],
 )
 def test_misbehaving_calls_fail_only_themselves(worker, name, message):
     with pytest.raises(StudentCodeError, match=message):
