@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+
 from support import load, make_submission, nbgrader, solution_answers, write
 
 pytestmark = pytest.mark.slow

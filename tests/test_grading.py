@@ -7,6 +7,8 @@ import importlib
 import json
 
 import pytest
+
+from grader_tests.course import SourceNotebook, nbgrader_meta
 from support import (
     ASSIGNMENTS,
     ROOT,
@@ -16,8 +18,6 @@ from support import (
     solution_answers,
     write,
 )
-
-from grader_tests.course import SourceNotebook, nbgrader_meta
 
 pytestmark = pytest.mark.slow
 
