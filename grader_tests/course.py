@@ -6,6 +6,7 @@ Only the student's *solution cells* are taken from a submission (matched by nbgr
 
 from __future__ import annotations
 
+import ast
 import importlib
 import json
 import os
@@ -132,7 +133,48 @@ class SourceNotebook:
                     missing.append(label)
             else:
                 program.append(Cell(label, cell_source(cell), False))
-        return program, missing
+        return needed_cells(program), missing
+
+
+def needed_cells(program: list[Cell]) -> list[Cell]:
+    """Drop trusted cells that bind nothing the solution cells need (demos, plots, training).
+
+    Walking backwards, a trusted cell is kept when it binds a name that a kept cell after it
+    reads; the student's cells are always kept. A cell that cannot be parsed is kept.
+    Grading then runs only what it needs, and a student function that hangs cannot stall
+    every demo cell that calls it.
+    """
+    needed: set[str] = set()
+    kept: list[Cell] = []
+    for cell in reversed(program):
+        names = _names(cell.source)
+        if cell.from_student or names is None or names[0] & needed:
+            kept.append(cell)
+            if names is not None:
+                needed |= names[1]
+    return kept[::-1]
+
+
+def _names(source: str) -> tuple[set[str], set[str]] | None:
+    """(names the cell binds, names it reads), or None if it does not parse."""
+    try:
+        from IPython.core.inputtransformer2 import TransformerManager
+
+        tree = ast.parse(TransformerManager().transform_cell(source))
+    except Exception:
+        return None
+    bound, read = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (read if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                bound.add((alias.asname or alias.name).split(".")[0])
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+    return bound, read
 
 
 def read_submission(path: str | os.PathLike) -> dict:

@@ -120,12 +120,16 @@ def main(read_fd, write_fd):
 def _fork_and_answer(message, namespace, write_fd, read_fd):
     sys.stdout.flush()
     sys.stderr.flush()
+    go_read, go_write = os.pipe()  # the child answers only after "forked" is on the wire
     pid = os.fork()
     if pid == 0:  # the child: answer once, then vanish without running any cleanup
         status = 0
         try:
             os.setpgid(0, 0)
             os.close(read_fd)
+            os.close(go_write)
+            os.read(go_read, 1)
+            os.close(go_read)
             if message[0] == "value":
                 result = ("ok", encode(namespace[message[1]]))  # noqa: F821
             else:
@@ -145,7 +149,10 @@ def _fork_and_answer(message, namespace, write_fd, read_fd):
         except BaseException:
             status = 3
         os._exit(status)
+    os.close(go_read)
     _write(write_fd, ("forked", pid))
+    os.write(go_write, b"!")
+    os.close(go_write)
     _, status = os.waitpid(pid, 0)
     _write(write_fd, ("exited", status))
 

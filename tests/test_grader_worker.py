@@ -162,3 +162,21 @@ def test_isolation_rebinds_a_dependency_for_one_call_only(worker):
     assert worker.call("uses_helper", (1,)) == -1
     assert worker.call("uses_helper", (1,), isolate=(reference, ["helper"])) == 101
     assert worker.call("uses_helper", (1,)) == -1
+
+
+def test_the_program_keeps_only_the_trusted_cells_the_student_needs():
+    from grader_tests.course import needed_cells
+
+    program = [
+        Cell(
+            "setup",
+            "%matplotlib inline\nimport numpy as np\nimport matplotlib.pyplot as plt",
+            False,
+        ),
+        Cell("data", "X = np.ones((2, 3))\nlabels = ['a']", False),
+        Cell("sigmoid", "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))", True),
+        Cell("demo", "print(sigmoid(X))\nplt.plot([1, 2])", False),
+        Cell("m_train", "m_train = X.shape[1]", True),
+        Cell("training", "trained = sigmoid(X) * m_train", False),
+    ]
+    assert [c.label for c in needed_cells(program)] == ["setup", "data", "sigmoid", "m_train"]
