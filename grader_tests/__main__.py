@@ -11,7 +11,7 @@ import json
 import sys
 
 from .course import NotGradable
-from .runner import grade
+from .runner import failure_lines, grade
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,17 +56,16 @@ def summary(report) -> str:
         f"{report.assignment}: {report.score:g} / {report.max_score:g} points "
         f"({report.seconds:.1f} s)"
     ]
-    for cell in report.cells:
-        passed = sum(c.passed for c in cell.checks)
+    for cell in report.as_json()["cells"]:
+        passed = sum(c["passed"] for c in cell["checks"])
         lines.append(
-            f"  {cell.grade_id:<28} {cell.points:>6g} / {cell.max_points:<4g} "
-            f"{passed}/{len(cell.checks)} checks passed"
+            f"  {cell['grade_id']:<28} {cell['points']:>6g} / {cell['max_points']:<4g} "
+            f"{passed}/{len(cell['checks'])} checks passed"
         )
-        for check in cell.checks:
-            if not check.passed:
-                first, *rest = check.message.splitlines() or [""]
-                lines.append(f"      ✗ {check.name}: {first}")
-                lines.extend(f"        {line}" for line in rest[:8])
+        if passed < len(cell["checks"]):
+            lines.extend(
+                line for line in failure_lines(cell["checks"], "      ") if "✓" not in line
+            )
     return "\n".join(lines)
 
 

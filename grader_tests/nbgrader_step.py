@@ -26,6 +26,8 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from nbgrader.utils import is_grade, is_solution
 from traitlets import Float
 
+from .runner import failure_lines
+
 SUMMARY_LIMIT = 6000
 
 
@@ -107,11 +109,7 @@ def verdict_outputs(cell: dict) -> list[NotebookNode]:
         f"Grader: {passed} of {len(checks)} checks passed — "
         f"{cell['points']:g} of {cell['max_points']:g} points."
     ]
-    for check in checks:
-        mark = "✓" if check["passed"] else "✗"
-        lines.append(f"{mark} {check['name']}")
-        if not check["passed"] and check["message"]:
-            lines.extend("    " + line for line in check["message"].splitlines())
+    lines.extend(failure_lines(checks))
     text = "\n".join(lines)
     if len(text) > SUMMARY_LIMIT:
         text = text[:SUMMARY_LIMIT] + "\n… (cut)"

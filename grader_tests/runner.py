@@ -171,3 +171,18 @@ def grade(
     for cell in cells:  # the public checks first, then the hidden ones in file order
         cell.checks.sort(key=lambda c: c.name != PUBLIC)
     return GradeReport(assignment, cells, time.monotonic() - began)
+
+
+def failure_lines(checks: list[dict], indent: str = "  ") -> list[str]:
+    """Readable lines for a cell's checks: failures that share one message are listed once."""
+    lines, groups = [], {}
+    for check in checks:
+        if not check["passed"]:
+            groups.setdefault(check["message"], []).append(check["name"])
+    for check in checks:
+        if check["passed"]:
+            lines.append(f"{indent}✓ {check['name']}")
+    for message, names in groups.items():
+        lines.append(f"{indent}✗ {', '.join(names)}")
+        lines.extend(f"{indent}    {line}" for line in (message or "failed").splitlines())
+    return lines
