@@ -1,0 +1,16 @@
+"""Hidden checks of c1w2_logistic_regression: logistic regression as a one-neuron network.
+
+``ISOLATE`` names, for each graded function, the graded functions it calls: when the grader
+calls the student's function, those are first rebound to the reference versions
+(``reference.py``), so a mistake costs points only in its own cell.
+"""
+
+ASSIGNMENT = "c1w2_logistic_regression"
+PUBLIC_CHECKS = "helpers.checks.c1w2"
+ISOLATE = {
+    "sigmoid_derivative": ["sigmoid"],
+    "propagate": ["sigmoid"],
+    "optimize": ["propagate"],
+    "predict": ["sigmoid"],
+    "model": ["initialize_with_zeros", "optimize", "predict"],
+}

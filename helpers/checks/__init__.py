@@ -1,0 +1,335 @@
+"""Checks that compare a result with the expected one and explain a difference in plain words.
+
+The notebooks' check cells (``helpers.checks.c1w2`` ...) and the hidden grader both use
+these helpers, so a failure reads the same everywhere::
+
+    propagate: grads['dw'] is wrong.
+      expected: [[-0.56119138] [-0.39631664]]
+      got:      [[-2.2447655 ] [-1.58526657]]
+      likely mistake: you forgot to divide by m (the number of examples).
+
+``mistakes`` arguments are lists of ``(wrong_value, text)`` pairs: when a comparison fails and
+the result matches ``wrong_value`` (or ``wrong_value(result)`` is true, for a function), the
+message ends with ``likely mistake: text``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+__all__ = [
+    "ATOL",
+    "RTOL",
+    "CheckFailure",
+    "as_array",
+    "as_number",
+    "call",
+    "expect_close",
+    "expect_equal",
+    "expect_integer",
+    "expect_keys",
+    "expect_sequence",
+    "expect_shape",
+    "expect_type",
+    "failure",
+    "likely_mistake",
+    "passed",
+    "show",
+]
+
+# Correct code agrees with the reference to ~1e-12 in float64 and ~1e-6 in float32; every
+# mistake the checks look for is off by far more than these tolerances.
+RTOL = 1e-4  # relative tolerance of value comparisons
+ATOL = 1e-6  # absolute tolerance, for values near zero
+
+SMALL_ARRAY = 24  # arrays up to this many entries are printed in full
+DIGITS = 8  # significant digits printed for a number
+
+
+class CheckFailure(AssertionError):
+    """A check found a result that differs from the expected one; the message says how."""
+
+
+def show(value) -> str:
+    """A compact one-line description of a value: small arrays in full, big ones summarised."""
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind not in "biuf":
+            return f"array of shape {value.shape}, dtype {value.dtype}"
+        if value.size <= SMALL_ARRAY:
+            text = np.array2string(value, precision=DIGITS, separator=" ", max_line_width=10**6)
+            return re.sub(r"\s*\n\s*", " ", text)
+        if value.dtype.kind == "b":
+            return f"array of shape {value.shape}, dtype bool, {int(value.sum())} True"
+        first = ", ".join(f"{x:.{DIGITS}g}" for x in value.ravel()[:4])
+        return (
+            f"array of shape {value.shape}, dtype {value.dtype}, min {value.min():.{DIGITS}g}, "
+            f"max {value.max():.{DIGITS}g}, first values [{first}, ...]"
+        )
+    if isinstance(value, (bool, np.bool_)):
+        return repr(bool(value))
+    if isinstance(value, (float, np.floating)):
+        return f"{float(value):.{DIGITS}g}"
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k!r}: {show(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)) and len(value) <= SMALL_ARRAY:
+        inside = ", ".join(show(item) for item in value)
+        return (
+            f"({inside}{',' if len(value) == 1 else ''})"
+            if isinstance(value, tuple)
+            else f"[{inside}]"
+        )
+    text = repr(value)
+    return text if len(text) <= 200 else text[:200] + " ..."
+
+
+def _type_name(value) -> str:
+    kind = type(value)
+    return kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__name__}"
+
+
+def failure(headline: str, *, expected=None, got=None, mistake: str | None = None) -> CheckFailure:
+    """A CheckFailure whose message has the headline, then expected/got lines and a hint."""
+    lines = [headline]
+    if expected is not None:
+        lines.append(f"  expected: {expected}")
+    if got is not None:
+        lines.append(f"  got:      {got}")
+    if mistake:
+        lines.append(f"  likely mistake: {mistake}")
+    return CheckFailure("\n".join(lines))
+
+
+def passed(name: str, count: int) -> None:
+    """Print the one line that says every public check of ``name`` passed."""
+    if count == 1:
+        print(f"✓ {name}: the public check passed.")
+    elif count == 2:
+        print(f"✓ {name}: both public checks passed.")
+    else:
+        print(f"✓ {name}: all {count} public checks passed.")
+
+
+# ----------------------------------------------------------------------------- calling
+ERROR_HINTS = [
+    (
+        "arrays can be converted to Python scalars",
+        "math functions (math.exp, math.log, ...) take one number; use np.exp, np.log, ... "
+        "which work on whole arrays.",
+    ),
+    (
+        "could not be broadcast together",
+        "two arrays whose shapes do not fit were combined; print the shapes. When you divide "
+        "by a sum or a norm taken along an axis, keep that axis with keepdims=True.",
+    ),
+    (
+        "not aligned",
+        "the shapes of a matrix product do not fit; print them (w is (n_x, 1), X is (n_x, m)).",
+    ),
+    (
+        "mismatch in its core dimension",
+        "the shapes of a matrix product do not fit; print them (w is (n_x, 1), X is (n_x, m)).",
+    ),
+    (
+        "cannot reshape array of size",
+        "the new shape must hold exactly as many numbers as the array: compute it from the "
+        "input's shape instead of typing numbers.",
+    ),
+]
+
+
+def call(name: str, function, *args, hints=(), **kwargs):
+    """Call the learner's ``function``; a missing return or a well-known error becomes a clear
+    failure. ``hints`` are extra ``(text in the error message, likely mistake)`` pairs."""
+    try:
+        result = function(*args, **kwargs)
+    except Exception as exc:
+        # The grader's proxy already describes the learner's error; other errors get their type.
+        text = (
+            str(exc) if type(exc).__name__ == "StudentCodeError" else f"{type(exc).__name__}: {exc}"
+        )
+        for fragment, hint in [*hints, *ERROR_HINTS]:
+            if fragment in text:
+                raise failure(f"{name} failed with an error: {text.strip()}", mistake=hint) from exc
+        raise
+    if result is None:
+        raise CheckFailure(f"{name} returned None — did you forget the `return` statement?")
+    return result
+
+
+# ------------------------------------------------------------------------- conversions
+def as_number(value, what: str) -> float:
+    """``value`` as a float: a Python int or float, a NumPy scalar, or an array of one number
+    (a 0-d array or shape (1, 1), for example) are all accepted."""
+    if isinstance(value, (bool, np.bool_)) or value is None:
+        raise failure(f"{what} should be a number, got {_type_name(value)}: {show(value)}")
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return float(value)
+    if isinstance(value, np.ndarray) and value.dtype.kind in "iuf":
+        if value.size == 1:
+            return float(value.reshape(()))
+        raise failure(
+            f"{what} should be a single number, got an array of shape {value.shape}: {show(value)}",
+            mistake="sum (or average) over the examples so that one number remains."
+            if value.size > 1
+            else None,
+        )
+    raise failure(f"{what} should be a number, got {_type_name(value)}: {show(value)}")
+
+
+def as_array(value, what: str) -> np.ndarray:
+    """``value`` if it is a NumPy array of numbers (bool, int or float), else a failure."""
+    if isinstance(value, np.ndarray) and value.dtype.kind in "biuf":
+        return value
+    if isinstance(value, np.ndarray):
+        raise failure(f"{what} should be an array of numbers, got an array of dtype {value.dtype}")
+    hint = "build it with NumPy (np.array, np.zeros, ...)." if isinstance(value, list) else None
+    raise failure(
+        f"{what} should be a NumPy array, got {_type_name(value)}: {show(value)}", mistake=hint
+    )
+
+
+def expect_type(value, types, what: str, *, description: str | None = None):
+    """``value`` if it is an instance of ``types``; ``description`` words the expectation."""
+    if isinstance(value, types):
+        return value
+    if description is None:
+        names = [t.__name__ for t in (types if isinstance(types, tuple) else (types,))]
+        description = " or ".join(names)
+    raise failure(f"{what} should be {description}, got {_type_name(value)}: {show(value)}")
+
+
+def expect_sequence(value, length: int, what: str):
+    """``value`` if it is a tuple or list of ``length`` items (what a function returns)."""
+    if isinstance(value, (tuple, list)) and len(value) == length:
+        return value
+    count = f"{len(value)} values" if isinstance(value, (tuple, list)) else _type_name(value)
+    raise failure(f"{what} should return {length} values (a tuple), got {count}: {show(value)}")
+
+
+def expect_keys(mapping, keys, what: str) -> dict:
+    """``mapping`` if it is a dict holding every key in ``keys``."""
+    expect_type(mapping, dict, what, description="a dict")
+    missing = [k for k in keys if k not in mapping]
+    if missing:
+        raise failure(
+            f"{what} lacks the key(s) {', '.join(map(repr, missing))}.",
+            expected=f"keys {', '.join(map(repr, keys))}",
+            got=f"keys {', '.join(map(repr, mapping)) or '(none)'}",
+            mistake="the keys must be spelled exactly as above (they are case-sensitive).",
+        )
+    return mapping
+
+
+def expect_integer(value, what: str) -> int:
+    """``value`` as an int: a Python int or a NumPy integer (not a float, bool or tuple)."""
+    if isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)):
+        return int(value)
+    hint = None
+    if isinstance(value, (tuple, list)) or isinstance(value, np.ndarray):
+        hint = "a shape is a tuple of numbers: take the one entry you need, e.g. shape[0]."
+    elif isinstance(value, (float, np.floating)):
+        hint = "it counts something, so it should be a whole number (an int), not a float."
+    raise failure(
+        f"{what} should be an integer, got {_type_name(value)}: {show(value)}", mistake=hint
+    )
+
+
+# ------------------------------------------------------------------------- comparisons
+def _matches(got, wrong, rtol: float, atol: float) -> bool:
+    if callable(wrong):
+        try:
+            return bool(wrong(got))
+        except Exception:
+            return False
+    try:
+        got_a = np.asarray(got, dtype=float)
+        wrong_a = np.asarray(wrong, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    if got_a.shape != wrong_a.shape:
+        if got_a.size == wrong_a.size == 1:  # a number written as a 0-d or (1, 1) array
+            got_a, wrong_a = got_a.reshape(()), wrong_a.reshape(())
+        else:
+            return False
+    return bool(np.allclose(got_a, wrong_a, rtol=rtol, atol=atol))
+
+
+def likely_mistake(got, mistakes, *, rtol: float = RTOL, atol: float = ATOL) -> str | None:
+    """The text of the first mistake in ``mistakes`` that ``got`` matches, else None."""
+    for wrong, text in mistakes:
+        if _matches(got, wrong, rtol, atol):
+            return text
+    return None
+
+
+def expect_shape(value, shape, what: str, *, mistakes=()) -> np.ndarray:
+    """``value`` if it is a NumPy array of ``shape``; ``mistakes`` are (wrong shape, text)."""
+    array = as_array(value, what)
+    shape = tuple(shape)
+    if array.shape != shape:
+        hint = next((text for wrong, text in mistakes if tuple(wrong) == array.shape), None)
+        raise failure(
+            f"{what} has the wrong shape.",
+            expected=f"shape {shape}",
+            got=f"shape {array.shape}",
+            mistake=hint,
+        )
+    return array
+
+
+def expect_equal(got, expected, what: str, *, mistakes=()):
+    """``got`` if it equals ``expected`` exactly (integers, labels, strings)."""
+    try:
+        same = bool(np.array_equal(got, expected)) and np.shape(got) == np.shape(expected)
+    except Exception:
+        same = False
+    if not same:
+        raise failure(
+            f"{what} is wrong.",
+            expected=show(expected),
+            got=show(got),
+            mistake=likely_mistake(got, mistakes, rtol=0, atol=0),
+        )
+    return got
+
+
+def expect_close(got, expected, what: str, *, rtol: float = RTOL, atol: float = ATOL, mistakes=()):
+    """``got`` if it is close to ``expected`` (a number or an array), else a failure that shows
+    both and names the likely mistake. A number may come back as a Python float or int, a
+    NumPy scalar or an array holding one number."""
+    if np.ndim(expected) == 0:
+        number = as_number(got, what)
+        if np.isclose(number, float(expected), rtol=rtol, atol=atol):
+            return got
+        hint = likely_mistake(got, mistakes, rtol=rtol, atol=atol)
+        hint = hint or _nan_hint(np.asarray(number), np.asarray(expected))
+        raise failure(f"{what} is wrong.", expected=show(expected), got=show(number), mistake=hint)
+    expected = np.asarray(expected)
+    array = as_array(got, what)
+    if array.shape != expected.shape:
+        raise failure(
+            f"{what} has the wrong shape.",
+            expected=f"shape {expected.shape}: {show(expected)}",
+            got=f"shape {array.shape}: {show(array)}",
+            mistake=likely_mistake(got, mistakes, rtol=rtol, atol=atol),
+        )
+    if np.allclose(array, expected, rtol=rtol, atol=atol):
+        return got
+    hint = likely_mistake(got, mistakes, rtol=rtol, atol=atol)
+    if hint is None and array.dtype.kind in "biu" and not np.allclose(expected, np.round(expected)):
+        hint = (
+            "the result is an array of integers, so the fractions were cut off "
+            "(np.zeros_like of an integer array is an integer array, for example)."
+        )
+    hint = hint or _nan_hint(array, expected)
+    raise failure(f"{what} is wrong.", expected=show(expected), got=show(array), mistake=hint)
+
+
+def _nan_hint(got: np.ndarray, expected: np.ndarray) -> str | None:
+    if np.isnan(got).any() and not np.isnan(expected).any():
+        return "the result holds NaN (not a number): look for log(0), 0/0 or inf - inf."
+    return None

@@ -1,0 +1,444 @@
+"""Figures of the course: picture grids, cost curves and the pictures a model gets wrong.
+
+Shapes (the vocabulary of :mod:`helpers`):
+
+- images: ``(m, num_px, num_px, 3)``, ``uint8`` in 0..255 or floats in [0, 1]
+  (grey pictures ``(m, num_px, num_px)`` or ``(m, num_px, num_px, 1)`` work too);
+- labels and predictions: ``(1, m)`` as the models return them, or ``(m,)``;
+- ``classes``: the name of each label, ``classes[y]``; ``bytes`` entries (``b'cat'``,
+  as the course's ``.h5`` files store them) are decoded for display;
+- costs: one number per ``every`` iterations (the course records the cost at
+  iterations 0, 100, 200, ...).
+
+Every function returns the matplotlib ``Figure`` and never calls ``plt.show()``. In a notebook
+assign it (``fig = plot_costs(costs)``) or end the line with ``;``: the figure then appears
+once, below the cell. (Leaving the call as the last line of a cell without ``;`` shows it
+twice: once as the cell's value, once as a pyplot figure.) In a script call ``plt.show()``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.figure import Figure
+
+__all__ = ["show_images", "plot_costs", "plot_learning_rates", "show_misclassified"]
+
+MAX_GRID_IMAGES = 64  # show_images draws at most this many pictures
+WRONG_COLOR = "#d62728"  # red: a wrong prediction
+RIGHT_COLOR = "#1a1a1a"  # near black: a right prediction or a plain label
+_CELL_INCHES = 1.45  # width of one picture in a grid
+
+
+# ================================================================================ validation
+def _image_batch(images, function: str) -> np.ndarray:
+    """``images`` as an array (m, H, W, 3) or (m, H, W) that imshow draws as intended."""
+    array = np.asarray(images)
+    if array.dtype == object or not (np.issubdtype(array.dtype, np.number) or array.dtype == bool):
+        raise ValueError(
+            f"{function}: images must be a numeric array of shape (m, num_px, num_px, 3), "
+            f"got {type(images).__name__} with dtype {array.dtype}."
+        )
+    if array.ndim == 2:
+        raise ValueError(
+            f"{function}: images must have shape (m, num_px, num_px, 3), got {array.shape}. "
+            "These look like flattened pictures (n_x, m), e.g. train_set_x; pass the original "
+            "pictures instead, e.g. train_set_x_orig."
+        )
+    if array.ndim == 3 and array.shape[-1] in (3, 4) and array.shape[0] > 4:
+        raise ValueError(
+            f"{function}: images must have shape (m, num_px, num_px, 3), got {array.shape}. "
+            "That looks like ONE picture; pass a batch of one, e.g. images[np.newaxis] or "
+            "images[i : i + 1]."
+        )
+    if array.ndim == 4 and array.shape[-1] == 1:
+        array = array[..., 0]
+    if not (array.ndim == 4 and array.shape[-1] == 3) and array.ndim != 3:
+        raise ValueError(
+            f"{function}: images must have shape (m, num_px, num_px, 3) (or grey "
+            f"(m, num_px, num_px)), got {array.shape}."
+        )
+    if array.shape[0] == 0 or 0 in array.shape:
+        raise ValueError(f"{function}: there are no images to show (shape {array.shape}).")
+    if array.dtype == np.uint8:
+        return array
+    if array.dtype == bool:
+        raise ValueError(
+            f"{function}: images must be uint8 (0..255) or floats in [0, 1], got bool."
+        )
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{function}: images contain NaN or infinite values.")
+    low, high = float(array.min()), float(array.max())
+    if np.issubdtype(array.dtype, np.integer):
+        if low < 0 or high > 255:
+            raise ValueError(
+                f"{function}: integer images must be in 0..255 (uint8), got values from "
+                f"{low:g} to {high:g}."
+            )
+        return array.astype(np.uint8)
+    if low < 0 or high > 1:
+        hint = (
+            " They look like 0..255 pixel values stored as floats: pass them as uint8 "
+            "(images.astype(np.uint8)) or divide by 255."
+            if low >= 0 and high <= 255
+            else " Standardized pictures (e.g. minus the mean) cannot be shown as they are; "
+            "pass the original uint8 pictures."
+        )
+        raise ValueError(
+            f"{function}: float images must be in [0, 1], got values from {low:.3g} to "
+            f"{high:.3g}.{hint}"
+        )
+    return array
+
+
+def _label_vector(y, m: int, name: str, function: str) -> np.ndarray:
+    """Labels of shape (1, m) or (m,) as an int vector (m,)."""
+    array = np.asarray(y)
+    if array.ndim == 0 or not (array.shape == (1, m) or array.shape == (m,)):
+        raise ValueError(
+            f"{function}: {name} must have shape (1, {m}) or ({m},) to match the {m} "
+            f"images, got shape {array.shape}."
+        )
+    array = array.reshape(m)
+    if array.dtype == bool:
+        array = array.astype(np.int64)
+    if array.dtype == object or not (np.issubdtype(array.dtype, np.number) or array.dtype == bool):
+        raise ValueError(f"{function}: {name} must hold numbers (0, 1, ...), got {array.dtype}.")
+    if not np.all(np.isfinite(array)) or not np.all(array == np.round(array)):
+        bad = array[~(np.isfinite(array) & (array == np.round(array)))][0]
+        raise ValueError(
+            f"{function}: {name} must hold whole class numbers like 0 or 1, found {bad!r}. "
+            "(Probabilities? Turn them into labels first, e.g. (A > 0.5).)"
+        )
+    return array.astype(np.int64)
+
+
+def _class_names(classes, function: str) -> list[str] | None:
+    if classes is None:
+        return None
+    if isinstance(classes, (str, bytes)):
+        raise ValueError(
+            f"{function}: classes must be a list of names such as [b'non-cat', b'cat'], "
+            f"got the single name {classes!r}."
+        )
+    names = []
+    for entry in np.asarray(classes, dtype=object).reshape(-1):
+        if isinstance(entry, bytes):  # also np.bytes_
+            names.append(entry.decode("utf-8", errors="replace"))
+        else:
+            names.append(str(entry))
+    if not names:
+        raise ValueError(f"{function}: classes is empty; pass e.g. [b'non-cat', b'cat'].")
+    return names
+
+
+def _check_in_classes(labels: np.ndarray, names: list[str] | None, name: str, function: str):
+    if names is None:
+        return
+    bad = labels[(labels < 0) | (labels >= len(names))]
+    if bad.size:
+        raise ValueError(
+            f"{function}: {name} holds {int(bad[0])}, but classes has only {len(names)} "
+            f"names ({', '.join(names)}), so labels must be 0..{len(names) - 1}."
+        )
+
+
+def _describe(label: int, names: list[str] | None) -> str:
+    return names[label] if names is not None else f"y = {label}"
+
+
+def _cost_values(costs, function: str, name: str = "costs") -> np.ndarray:
+    """A non-empty sequence of numbers (floats, NumPy scalars, 0-d or 1x1 arrays) as floats."""
+    if isinstance(costs, Mapping):
+        hint = (
+            f" It looks like the dict that model returns: pass its costs, {name}['costs']."
+            if "costs" in costs
+            else ""
+        )
+        raise ValueError(f"{function}: {name} must be a list of numbers, got a dict.{hint}")
+    if isinstance(costs, (str, bytes)):
+        raise ValueError(f"{function}: {name} must be a list of numbers, got {costs!r}.")
+    if isinstance(costs, np.ndarray):
+        squeezed = np.squeeze(costs)
+        if squeezed.ndim > 1:
+            raise ValueError(
+                f"{function}: {name} must be a list of numbers, got an array of shape "
+                f"{costs.shape}."
+            )
+        costs = list(squeezed.reshape(-1))
+    elif not isinstance(costs, Sequence):
+        try:
+            costs = list(costs)
+        except TypeError:
+            raise ValueError(
+                f"{function}: {name} must be a list of numbers (one per 100 iterations), "
+                f"got {type(costs).__name__}."
+            ) from None
+    if len(costs) == 0:
+        raise ValueError(
+            f"{function}: {name} is empty. Did the training record any cost? (The cost is "
+            "appended every 100 iterations, starting at iteration 0.)"
+        )
+    values = np.empty(len(costs))
+    for i, cost in enumerate(costs):
+        item = np.squeeze(np.asarray(cost))
+        if item.ndim != 0 or item.dtype == bool or not np.issubdtype(item.dtype, np.number):
+            raise ValueError(
+                f"{function}: {name}[{i}] must be one number, got {cost!r} "
+                f"(shape {np.shape(cost)}). Each recorded cost should be a scalar."
+            )
+        if np.iscomplexobj(item):
+            raise ValueError(f"{function}: {name}[{i}] is a complex number ({cost!r}).")
+        values[i] = float(item)
+    return values
+
+
+def _positive_int(value, name: str, function: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        raise ValueError(f"{function}: {name} must be a positive integer, got {value!r}.")
+    return int(value)
+
+
+def _format_rate(rate) -> str:
+    try:
+        return f"{float(rate):g}"
+    except (TypeError, ValueError):
+        return str(rate)
+
+
+# =================================================================================== figures
+def _image_grid(images: np.ndarray, captions: list[str], colors: list[str], ncols: int, title):
+    """A grid of pictures; a picture whose caption color is red gets a red frame."""
+    count = images.shape[0]
+    ncols = max(1, min(ncols, count))
+    nrows = math.ceil(count / ncols)
+    lines = max(caption.count("\n") + 1 for caption in captions)
+    cell_height = _CELL_INCHES + 0.2 * lines
+    height = nrows * cell_height + (0.4 if title else 0.0)
+    fig, axes = plt.subplots(
+        nrows,
+        ncols,
+        figsize=(max(_CELL_INCHES * ncols, 3.0), height),
+        layout="constrained",
+        squeeze=False,
+    )
+    for index, ax in enumerate(axes.flat):
+        if index >= count:
+            fig.delaxes(ax)
+            continue
+        picture = images[index]
+        if picture.ndim == 2:
+            vmax = 255 if picture.dtype == np.uint8 else 1.0
+            ax.imshow(picture, cmap="gray", vmin=0, vmax=vmax, interpolation="nearest")
+        else:
+            ax.imshow(picture, interpolation="nearest")
+        ax.set_xticks([])
+        ax.set_yticks([])
+        wrong = colors[index] == WRONG_COLOR
+        for spine in ax.spines.values():
+            spine.set_visible(wrong)
+            spine.set_color(WRONG_COLOR)
+            spine.set_linewidth(3)
+        ax.set_title(captions[index], fontsize=9, color=colors[index], linespacing=1.15)
+    if title:
+        fig.suptitle(title, fontsize=12, fontweight="bold")
+    return fig
+
+
+def show_images(images, labels=None, classes=None, predictions=None, ncols=8, title=None) -> Figure:
+    """Show pictures in a grid, each with its label and, if given, the model's prediction.
+
+    Arguments:
+        images: ``(m, num_px, num_px, 3)`` uint8 in 0..255 or floats in [0, 1]
+            (e.g. ``train_set_x_orig[:16]``). At most 64 are drawn.
+        labels: true labels, ``(1, m)`` or ``(m,)``; ``None`` for no captions.
+        classes: names of the labels (``classes[y]``), e.g. ``[b'non-cat', b'cat']``;
+            without it a caption reads ``y = 1``.
+        predictions: the model's labels, ``(1, m)`` or ``(m,)``. Wrong predictions are
+            captioned and framed in red.
+        ncols: pictures per row.
+        title: a title above the grid.
+
+    Returns: the matplotlib ``Figure`` (one ``Axes`` per picture).
+    """
+    name = "show_images"
+    array = _image_batch(images, name)
+    m = array.shape[0]
+    ncols = _positive_int(ncols, "ncols", name)
+    names = _class_names(classes, name)
+    true = None if labels is None else _label_vector(labels, m, "labels", name)
+    predicted = None if predictions is None else _label_vector(predictions, m, "predictions", name)
+    for vector, vector_name in ((true, "labels"), (predicted, "predictions")):
+        if vector is not None:
+            _check_in_classes(vector, names, vector_name, name)
+
+    count = min(m, MAX_GRID_IMAGES)
+    captions, colors = [], []
+    for i in range(count):
+        parts = []
+        if true is not None:
+            prefix = "true: " if predicted is not None else ""
+            parts.append(prefix + _describe(true[i], names))
+        if predicted is not None:
+            parts.append(f"predicted: {_describe(predicted[i], names)}")
+        wrong = true is not None and predicted is not None and true[i] != predicted[i]
+        captions.append("\n".join(parts))
+        colors.append(WRONG_COLOR if wrong else RIGHT_COLOR)
+    if m > count:
+        note = f"(the first {count} of {m} pictures)"
+        title = f"{title}\n{note}" if title else note
+    return _image_grid(array[:count], captions, colors, ncols, title)
+
+
+def plot_costs(costs, learning_rate=None, every=100, title=None) -> Figure:
+    """Plot the cost recorded during gradient descent against the iteration number.
+
+    Arguments:
+        costs: the recorded costs, one per ``every`` iterations starting at iteration 0
+            (e.g. ``d["costs"]`` from ``model``); Python floats, NumPy scalars or 0-d/1x1
+            arrays.
+        learning_rate: if given, the legend reads ``learning rate = 0.005``.
+        every: iterations between two recorded costs (the course records every 100).
+        title: the figure's title (default "Cost during training").
+
+    Returns: the matplotlib ``Figure`` with one ``Axes`` holding one line.
+    """
+    name = "plot_costs"
+    values = _cost_values(costs, name)
+    every = _positive_int(every, "every", name)
+    iterations = np.arange(len(values)) * every
+    fig, ax = plt.subplots(figsize=(6.4, 4.0), layout="constrained")
+    label = None if learning_rate is None else f"learning rate = {_format_rate(learning_rate)}"
+    ax.plot(iterations, values, color="C0", linewidth=2, label=label, **_markers(len(values)))
+    _style_cost_axes(ax, title or "Cost during training", iterations[-1])
+    if label is not None:
+        ax.legend(frameon=False)
+    _note_non_finite(ax, {label or "the cost": values})
+    return fig
+
+
+def plot_learning_rates(results, every=100) -> Figure:
+    """Compare cost curves of several learning rates in one plot.
+
+    Arguments:
+        results: ``{learning_rate: costs}``, e.g. ``{0.01: d1["costs"], 0.001: d2["costs"]}``
+            (a value may also be the dict that ``model`` returns: its ``"costs"`` are used).
+        every: iterations between two recorded costs.
+
+    Returns: the matplotlib ``Figure`` with one ``Axes`` holding one line per learning rate,
+    labelled ``learning rate = 0.01`` etc.
+    """
+    name = "plot_learning_rates"
+    if not isinstance(results, Mapping) or len(results) == 0:
+        raise ValueError(
+            f"{name}: results must be a non-empty dict {{learning_rate: costs}}, e.g. "
+            "{0.01: d1['costs'], 0.001: d2['costs']}; got "
+            f"{type(results).__name__ if not isinstance(results, Mapping) else 'an empty dict'}."
+        )
+    every = _positive_int(every, "every", name)
+    curves = {}
+    for rate, costs in results.items():
+        if isinstance(costs, Mapping) and "costs" in costs:
+            costs = costs["costs"]
+        label = f"learning rate = {_format_rate(rate)}"
+        curves[label] = _cost_values(costs, name, f"results[{rate!r}]")
+    fig, ax = plt.subplots(figsize=(7.0, 4.4), layout="constrained")
+    longest = max(len(values) for values in curves.values())
+    for index, (label, values) in enumerate(curves.items()):
+        ax.plot(
+            np.arange(len(values)) * every,
+            values,
+            color=f"C{index % 10}",
+            linewidth=2,
+            label=label,
+            **_markers(longest),
+        )
+    _style_cost_axes(ax, "Cost for different learning rates", (longest - 1) * every)
+    ax.legend(frameon=False)
+    _note_non_finite(ax, curves)
+    return fig
+
+
+def show_misclassified(images, y_true, y_pred, classes, max_images=10) -> Figure:
+    """Show the pictures the model labels wrongly, with the true and the predicted class.
+
+    Arguments:
+        images: ``(m, num_px, num_px, 3)`` pictures (e.g. ``test_set_x_orig``).
+        y_true: true labels ``(1, m)`` or ``(m,)`` (e.g. ``test_set_y``).
+        y_pred: the model's labels ``(1, m)`` or ``(m,)`` (e.g. ``d["Y_prediction_test"]``).
+        classes: names of the labels, e.g. ``[b'non-cat', b'cat']``.
+        max_images: show at most this many (the first ones in the data set's order).
+
+    Returns: the matplotlib ``Figure``: one ``Axes`` per misclassified picture shown, or a
+    single ``Axes`` with a message when every prediction is right.
+    """
+    name = "show_misclassified"
+    array = _image_batch(images, name)
+    m = array.shape[0]
+    names = _class_names(classes, name)
+    true = _label_vector(y_true, m, "y_true", name)
+    predicted = _label_vector(y_pred, m, "y_pred", name)
+    _check_in_classes(true, names, "y_true", name)
+    _check_in_classes(predicted, names, "y_pred", name)
+    max_images = _positive_int(max_images, "max_images", name)
+
+    wrong = np.flatnonzero(true != predicted)
+    if wrong.size == 0:
+        fig, ax = plt.subplots(figsize=(6.0, 1.6), layout="constrained")
+        ax.text(
+            0.5,
+            0.5,
+            f"No misclassified pictures: all {m} predictions are right.",
+            ha="center",
+            va="center",
+            fontsize=12,
+        )
+        ax.set_axis_off()
+        return fig
+    shown = wrong[:max_images]
+    captions = [
+        f"#{i}  true: {_describe(true[i], names)}\npredicted: {_describe(predicted[i], names)}"
+        for i in shown
+    ]
+    title = f"Misclassified: {wrong.size} of {m} pictures"
+    if wrong.size > shown.size:
+        title += f" (showing the first {shown.size})"
+    ncols = min(5, shown.size)
+    return _image_grid(array[shown], captions, [WRONG_COLOR] * shown.size, ncols, title)
+
+
+# ==================================================================================== styling
+def _markers(points: int) -> dict:
+    """Markers on the points when there are few of them (a single point needs one)."""
+    return {"marker": "o", "markersize": 4} if points <= 30 else {}
+
+
+def _style_cost_axes(ax, title: str, last_iteration: int) -> None:
+    ax.set_title(title, fontsize=12, fontweight="bold")
+    ax.set_xlabel("iterations")
+    ax.set_ylabel("cost")
+    ax.grid(True, alpha=0.3)
+    ax.spines[["top", "right"]].set_visible(False)
+    if last_iteration > 0:  # every recorded iteration in view, even where the cost is NaN
+        ax.set_xlim(-0.02 * last_iteration, 1.02 * last_iteration)
+
+
+def _note_non_finite(ax, curves: dict) -> None:
+    """Say in the plot when a curve holds NaN or inf (matplotlib leaves those points out)."""
+    broken = [label for label, values in curves.items() if not np.all(np.isfinite(values))]
+    if broken:
+        ax.text(
+            0.5,
+            0.5,
+            "the cost became NaN or inf for " + ", ".join(broken) + "\n"
+            "(points left out; is the learning rate too large?)",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            fontsize=9,
+            color=WRONG_COLOR,
+            bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": WRONG_COLOR},
+        )
