@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,9 @@ from .course import PACKAGE_DIR, SourceNotebook, find_course_root, guess_assignm
 
 PUBLIC = "public checks"
 MESSAGE_LIMIT = 2000
+# ANSI escape sequences and control characters (but newline and tab) in text that came from
+# student code: feedback shows them as plain text, never as terminal tricks.
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f]")
 
 
 @dataclass
@@ -111,6 +115,7 @@ def _student_message(exc: BaseException) -> str:
         from .client import StudentCodeError
 
         text = str(exc) if isinstance(exc, StudentCodeError) else f"{type(exc).__name__}: {exc}"
+    text = _CONTROL.sub("", text)
     if len(text) > MESSAGE_LIMIT:
         text = text[:MESSAGE_LIMIT] + " … (cut)"
     return text

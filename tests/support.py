@@ -20,6 +20,7 @@ def tool_env() -> dict:
     env = dict(os.environ)
     env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
     env.setdefault("MPLBACKEND", "Agg")
+    env.setdefault("OPENBLAS_NUM_THREADS", "1")  # steady timings on a shared 2-core machine
     return env
 
 

@@ -202,3 +202,12 @@ def test_input_that_is_not_a_gradable_notebook_exits_2_with_one_line(tmp_path, c
 def test_a_missing_file_exits_2(tmp_path):
     status, _, stderr = grade_cli(tmp_path / "nothing.ipynb")
     assert status == 2 and "no such file" in stderr
+
+
+def test_messages_from_student_code_lose_terminal_tricks_and_are_cut():
+    from grader_tests.client import StudentCodeError
+    from grader_tests.runner import MESSAGE_LIMIT, _student_message
+
+    text = _student_message(StudentCodeError("\x1b[32mall checks passed\x1b[0m\r\x07" + "x" * 5000))
+    assert "\x1b" not in text and "\r" not in text and "\x07" not in text
+    assert text.startswith("all checks passed") and len(text) <= MESSAGE_LIMIT + 10
