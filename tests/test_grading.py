@@ -211,3 +211,30 @@ def test_messages_from_student_code_lose_terminal_tricks_and_are_cut():
     text = _student_message(StudentCodeError("\x1b[32mall checks passed\x1b[0m\r\x07" + "x" * 5000))
     assert "\x1b" not in text and "\r" not in text and "\x07" not in text
     assert text.startswith("all checks passed") and len(text) <= MESSAGE_LIMIT + 10
+
+
+@pytest.mark.parametrize("points, expected", [(2.5, 2.5), (4.0, 4.0), (0.0, 0.0)])
+def test_nbgrader_reads_the_checker_verdict_as_partial_credit(points, expected):
+    import nbformat
+    from nbgrader.utils import determine_grade
+
+    from grader_tests.nbgrader_step import verdict_outputs
+
+    checks = [
+        {"name": "public checks", "passed": points > 0, "message": ""},
+        {"name": "test_x", "passed": points == 4.0, "message": "forgot to divide by m"},
+    ]
+    cell = nbformat.v4.new_code_cell("checks.check_x(x)")
+    cell.metadata["nbgrader"] = {
+        "grade": True,
+        "solution": False,
+        "grade_id": "test_x",
+        "points": 4,
+        "locked": True,
+        "schema_version": 3,
+    }
+    cell.outputs = verdict_outputs(
+        {"grade_id": "test_x", "points": points, "max_points": 4.0, "checks": checks}
+    )
+    assert determine_grade(cell) == (expected, 4.0)
+    assert not any(o.get("name") == "stderr" for o in cell.outputs)
