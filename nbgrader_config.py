@@ -2,10 +2,14 @@
 
 c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 
-c.CourseDirectory.course_id = "deep-learning-from-scratch"
-c.CourseDirectory.db_assignments = [
-    {"name": "c1w2_logistic_regression"},
+# The course's assignments, in order. nbgrader 0.9 adds an assignment to the gradebook when
+# `nbgrader generate_assignment ID` runs; this list is what the project's tests hold the
+# course to (each has source/ID/ID.ipynb, release/, notebooks/ and grader_tests/ID/).
+ASSIGNMENTS = [
+    "c1w2_logistic_regression",
 ]
+
+c.CourseDirectory.course_id = "deep-learning-from-scratch"
 c.CourseDirectory.solution_directory = "notebooks"
 
 # Student stubs: the solution region becomes this.
