@@ -7,6 +7,8 @@ c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 # course to (each has source/ID/ID.ipynb, release/, notebooks/ and grader_tests/ID/).
 ASSIGNMENTS = [
     "c1w2_logistic_regression",
+    "c1w3_shallow_network",
+    "c1w4_deep_network",
 ]
 
 c.CourseDirectory.course_id = "deep-learning-from-scratch"

@@ -1,4 +1,5 @@
-"""Figures of the course: picture grids, cost curves and the pictures a model gets wrong.
+"""Figures of the course: picture grids, cost curves, the pictures a model gets wrong, and
+decision boundaries of classifiers of 2-D points.
 
 Shapes (the vocabulary of :mod:`helpers`):
 
@@ -8,7 +9,8 @@ Shapes (the vocabulary of :mod:`helpers`):
 - ``classes``: the name of each label, ``classes[y]``; ``bytes`` entries (``b'cat'``,
   as the course's ``.h5`` files store them) are decoded for display;
 - costs: one number per ``every`` iterations (the course records the cost at
-  iterations 0, 100, 200, ...).
+  iterations 0, 100, 200, ...);
+- 2-D points: ``X`` of shape ``(2, m)``, one point ``(x1, x2)`` per column, labels ``(1, m)``.
 
 Every function returns the matplotlib ``Figure`` and never calls ``plt.show()``. In a notebook
 assign it (``fig = plot_costs(costs)``) or end the line with ``;``: the figure then appears
@@ -23,9 +25,17 @@ from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
-__all__ = ["show_images", "plot_costs", "plot_learning_rates", "show_misclassified"]
+__all__ = [
+    "show_images",
+    "plot_costs",
+    "plot_learning_rates",
+    "show_misclassified",
+    "plot_decision_boundary",
+]
 
 MAX_GRID_IMAGES = 64  # show_images draws at most this many pictures
 WRONG_COLOR = "#d62728"  # red: a wrong prediction
@@ -442,3 +452,160 @@ def _note_non_finite(ax, curves: dict) -> None:
             color=WRONG_COLOR,
             bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": WRONG_COLOR},
         )
+
+
+# ========================================================================= decision boundary
+CLASS_COLORS = ("#e66101", "#5e3c99")  # points of class 0 (orange) and class 1 (purple)
+REGION_COLORS = ("#fdd9b5", "#d8d2ea")  # light versions: where the model predicts 0 / 1
+BOUNDARY_GRID = 300  # grid points along the longer side of the plotted area
+BOUNDARY_MARGIN = 0.1  # blank margin around the data, as a fraction of its range
+
+
+def _points(X, function: str) -> np.ndarray:
+    """``X`` as a float array (2, m) of points, one per column."""
+    array = np.asarray(X)
+    if array.dtype == object or not (np.issubdtype(array.dtype, np.number) or array.dtype == bool):
+        raise ValueError(
+            f"{function}: X must be a numeric array of shape (2, m), got "
+            f"{type(X).__name__} with dtype {array.dtype}."
+        )
+    if np.iscomplexobj(array):
+        raise ValueError(f"{function}: X must hold real numbers, got complex values.")
+    if array.ndim == 2 and array.shape[1] == 2 and array.shape[0] != 2:
+        raise ValueError(
+            f"{function}: X must have shape (2, m), one point per column, got {array.shape}. "
+            "It looks like one point per row: pass X.T."
+        )
+    if array.ndim != 2 or array.shape[0] != 2:
+        raise ValueError(
+            f"{function}: X must have shape (2, m), one point (x1, x2) per column, got "
+            f"shape {array.shape}. Only data with two features can be drawn in the plane."
+        )
+    if array.shape[1] == 0:
+        raise ValueError(f"{function}: X holds no points (shape {array.shape}).")
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{function}: X contains NaN or infinite values.")
+    return array.astype(np.float64)
+
+
+def _binary_labels(values, k: int, name: str, function: str) -> np.ndarray:
+    """0/1 labels of shape (1, k) or (k,) as an int vector (k,)."""
+    array = np.asarray(values)
+    if array.size != k or array.ndim > 2 or (array.ndim == 2 and 1 not in array.shape):
+        raise ValueError(
+            f"{function}: {name} must have shape (1, {k}), one label per point, got shape "
+            f"{array.shape}."
+        )
+    if array.dtype == object or not (np.issubdtype(array.dtype, np.number) or array.dtype == bool):
+        raise ValueError(f"{function}: {name} must hold the numbers 0 and 1, got {array.dtype}.")
+    array = array.reshape(k).astype(np.float64)
+    bad = ~np.isin(array, (0.0, 1.0))
+    if bad.any():
+        value = array[bad][0]
+        hint = (
+            " They look like probabilities: turn them into labels first, e.g. (A2 > 0.5)."
+            if np.all((array >= 0) & (array <= 1))
+            else ""
+        )
+        raise ValueError(f"{function}: {name} must hold only 0 and 1, found {value:g}.{hint}")
+    return array.astype(np.int64)
+
+
+def _grid(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Two meshgrid arrays covering the points of X with a margin, about square cells."""
+    low, high = X.min(axis=1), X.max(axis=1)
+    extent = np.maximum(high - low, 1e-9)
+    margin = BOUNDARY_MARGIN * max(extent.max(), 1e-9)
+    low, high = low - margin, high + margin
+    extent = high - low
+    counts = np.maximum(np.round(BOUNDARY_GRID * extent / extent.max()), 2).astype(int)
+    axis_1 = np.linspace(low[0], high[0], counts[0])
+    axis_2 = np.linspace(low[1], high[1], counts[1])
+    return np.meshgrid(axis_1, axis_2)
+
+
+def plot_decision_boundary(predict_fn, X, Y, title=None, ax=None) -> Figure:
+    """Colour the plane by what a classifier predicts, and draw the labelled points on top.
+
+    Arguments:
+        predict_fn: a function that maps points ``(2, k)`` (one point per column) to labels
+            ``(1, k)`` (or ``(k,)``) of 0 and 1, e.g. ``lambda P: predict(parameters, P)``;
+            for a scikit-learn model ``lambda P: clf.predict(P.T)``.
+        X: the data's points, ``(2, m)``; the plotted area covers them with a margin.
+        Y: their labels, ``(1, m)`` or ``(m,)``, 0 or 1.
+        title: the title of the plot (default "Decision boundary").
+        ax: a matplotlib ``Axes`` to draw in (e.g. one of several subplots), drawn without
+            a legend; by default a new figure is made, with a legend beside the plot.
+
+    The model is asked about a grid of about 300 x 300 points; the area where it predicts 1 is
+    light purple, where it predicts 0 light orange, and the line between them (the decision
+    boundary 决策边界) is dark. Points of class 0 are orange, of class 1 purple.
+
+    Returns: the matplotlib ``Figure`` (the one holding ``ax`` when ``ax`` is given).
+    """
+    name = "plot_decision_boundary"
+    if not callable(predict_fn):
+        raise ValueError(
+            f"{name}: the first argument must be a function from points (2, k) to labels, e.g. "
+            f"lambda P: predict(parameters, P); got {type(predict_fn).__name__}."
+        )
+    points = _points(X, name)
+    labels = _binary_labels(Y, points.shape[1], "Y", name)
+    if ax is not None and not isinstance(ax, plt.Axes):
+        raise ValueError(f"{name}: ax must be a matplotlib Axes, got {type(ax).__name__}.")
+
+    xx, yy = _grid(points)
+    grid = np.vstack([xx.ravel(), yy.ravel()])
+    try:
+        with np.errstate(all="ignore"):
+            predicted = predict_fn(grid)
+    except Exception as error:
+        raise ValueError(
+            f"{name}: predict_fn raised {type(error).__name__} when given the grid points, an "
+            f"array of shape {grid.shape} (one point per column): {error}"
+        ) from error
+    regions = _binary_labels(predicted, grid.shape[1], "what predict_fn returned", name)
+    regions = regions.reshape(xx.shape)
+
+    own_figure = ax is None
+    if own_figure:
+        fig, ax = plt.subplots(figsize=(6.4, 5.0), layout="constrained")
+    else:
+        fig = ax.figure
+    region_map = ListedColormap(REGION_COLORS)
+    ax.contourf(xx, yy, regions, levels=[-0.5, 0.5, 1.5], cmap=region_map)
+    if regions.min() != regions.max():
+        ax.contour(xx, yy, regions, levels=[0.5], colors="#333333", linewidths=1.2)
+    for label in (0, 1):
+        chosen = labels == label
+        ax.scatter(
+            points[0, chosen],
+            points[1, chosen],
+            s=18,
+            color=CLASS_COLORS[label],
+            edgecolors="white",
+            linewidths=0.4,
+            label=f"y = {label}",
+            zorder=3,
+        )
+    ax.set_xlim(xx.min(), xx.max())
+    ax.set_ylim(yy.min(), yy.max())
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    ax.set_title(title or "Decision boundary", fontsize=12, fontweight="bold")
+    if not own_figure:
+        return fig
+    handles = [
+        Patch(facecolor=REGION_COLORS[0], edgecolor="#999999", label="predicted 0"),
+        Patch(facecolor=REGION_COLORS[1], edgecolor="#999999", label="predicted 1"),
+    ]
+    point_handles, _ = ax.get_legend_handles_labels()
+    ax.legend(
+        handles=point_handles + handles,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        frameon=False,
+        fontsize=9,
+    )
+    return fig

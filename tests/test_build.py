@@ -27,7 +27,8 @@ def test_source_notebooks_carry_no_outputs(assignment):
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_release_is_what_nbgrader_generates(built_course, assignment):
+def test_release_is_what_nbgrader_generates(build, assignment):
+    built_course = build(assignment)
     relative = f"release/{assignment}/{assignment}.ipynb"
     assert load(ROOT / relative) == load(built_course / relative), (
         f"{relative} is stale: run `nbgrader generate_assignment {assignment} --force`"
@@ -43,7 +44,8 @@ def _without_run_details(notebook: dict) -> list[dict]:
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_solution_notebooks_are_what_nbgrader_generates(built_course, assignment):
+def test_solution_notebooks_are_what_nbgrader_generates(build, assignment):
+    built_course = build(assignment)
     relative = f"notebooks/{assignment}/{assignment}.ipynb"
     assert _without_run_details(load(ROOT / relative)) == _without_run_details(
         load(built_course / relative)
@@ -69,7 +71,8 @@ def test_release_leaks_no_solution_and_no_hidden_check(assignment):
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_solution_notebook_runs_top_to_bottom(built_course, assignment):
+def test_solution_notebook_runs_top_to_bottom(build, assignment):
+    built_course = build(assignment)
     executed = load(built_course / "notebooks" / assignment / f"{assignment}.ipynb")
     errors = [
         (cell_source(cell)[:60], output.get("ename"), output.get("evalue"))
@@ -94,7 +97,8 @@ def _printed_text(notebook: dict) -> str:
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_numbers_stated_in_the_text_are_the_numbers_printed(built_course, assignment):
+def test_numbers_stated_in_the_text_are_the_numbers_printed(build, assignment):
+    built_course = build(assignment)
     executed = load(built_course / "notebooks" / assignment / f"{assignment}.ipynb")
     printed = _printed_text(executed)
     stated = [
