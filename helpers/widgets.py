@@ -78,6 +78,20 @@ def _figure_output(fig) -> dict:
     }
 
 
+def _choice_slider(
+    choices, value, description: str, style: dict, label: str = "{}", width: str = "420px"
+):
+    """A slider over fixed choices that acts only when released (training is slow)."""
+    return widgets.SelectionSlider(
+        options=[(label.format(choice), choice) for choice in choices],
+        value=value,
+        description=description,
+        continuous_update=False,
+        style=style,
+        layout=widgets.Layout(width=width),
+    )
+
+
 def _show_figure(output: widgets.Output, fig) -> None:
     """Replace what ``output`` shows by ``fig``.
 
@@ -201,21 +215,11 @@ class LearningRateExplorer(widgets.VBox):
         num_iterations = _start(num_iterations, counts, "num_iterations")
 
         slider_style = {"description_width": "110px"}
-        self.learning_rate_slider = widgets.SelectionSlider(
-            options=[(f"{rate:g}", rate) for rate in rates],
-            value=learning_rate,
-            description="learning rate",
-            continuous_update=False,
-            style=slider_style,
-            layout=widgets.Layout(width="420px"),
+        self.learning_rate_slider = _choice_slider(
+            rates, learning_rate, "learning rate", slider_style, "{:g}"
         )
-        self.iterations_slider = widgets.SelectionSlider(
-            options=[(str(count), count) for count in counts],
-            value=num_iterations,
-            description="iterations",
-            continuous_update=False,
-            style=slider_style,
-            layout=widgets.Layout(width="420px"),
+        self.iterations_slider = _choice_slider(
+            counts, num_iterations, "iterations", slider_style, "{}"
         )
         self.status = widgets.HTML()
         self.plot = widgets.Output()
@@ -629,22 +633,8 @@ class DecisionBoundaryExplorer(widgets.VBox):
         self.dataset_dropdown = widgets.Dropdown(
             options=names, value=dataset, description="data set", style=style
         )
-        self.hidden_size_slider = widgets.SelectionSlider(
-            options=[(str(size), size) for size in sizes],
-            value=n_h,
-            description="hidden units n_h",
-            continuous_update=False,
-            style=style,
-            layout=widgets.Layout(width="420px"),
-        )
-        self.iterations_slider = widgets.SelectionSlider(
-            options=[(str(count), count) for count in counts],
-            value=num_iterations,
-            description="iterations",
-            continuous_update=False,
-            style=style,
-            layout=widgets.Layout(width="420px"),
-        )
+        self.hidden_size_slider = _choice_slider(sizes, n_h, "hidden units n_h", style)
+        self.iterations_slider = _choice_slider(counts, num_iterations, "iterations", style)
         self.status = widgets.HTML()
         self.plot = widgets.Output()
         self.runs: dict[tuple[str, int, int], BoundaryRun] = {}
@@ -968,21 +958,11 @@ class DeepModelExplorer(widgets.VBox):
             style=style,
             layout=widgets.Layout(width="420px"),
         )
-        self.learning_rate_slider = widgets.SelectionSlider(
-            options=[(f"{rate:g}", rate) for rate in rates],
-            value=learning_rate,
-            description="learning rate",
-            continuous_update=False,
-            style=style,
-            layout=widgets.Layout(width="460px"),
+        self.learning_rate_slider = _choice_slider(
+            rates, learning_rate, "learning rate", style, "{:g}", width="460px"
         )
-        self.iterations_slider = widgets.SelectionSlider(
-            options=[(str(count), count) for count in counts],
-            value=num_iterations,
-            description="iterations",
-            continuous_update=False,
-            style=style,
-            layout=widgets.Layout(width="460px"),
+        self.iterations_slider = _choice_slider(
+            counts, num_iterations, "iterations", style, width="460px"
         )
         self.train_button = widgets.Button(description="train", icon="play")
         self.status = widgets.HTML()
