@@ -17,15 +17,12 @@ c.CourseDirectory.solution_directory = "notebooks"
 # Student stubs: the solution region becomes this.
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 
-# A cell of the student's notebook may run this long in nbgrader's kernel before it is
-# interrupted (the rest of the notebook still runs).
-c.Execute.timeout = 180
-
-# Autograde: nbgrader executes the notebook, then the hidden checks grade it again in a
-# separate process and write each test cell's verdict (partial credit) before the grades
-# are saved.
+# Autograde: the notebook is executed for its outputs with the kernel inside the grader's
+# sandbox (grader_tests/sandbox.py) in place of nbgrader's Execute, then the hidden checks
+# grade it again in a separate sandboxed worker and write each test cell's verdict
+# (partial credit) before the grades are saved. No grade comes from the kernel.
 c.Autograde.autograde_preprocessors = [
-    "nbgrader.preprocessors.Execute",
+    "grader_tests.execute.SandboxedExecute",
     "grader_tests.nbgrader_step.HiddenChecks",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
@@ -34,5 +31,10 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.AssignLatePenalties",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
+# A cell may run this long in the sandboxed kernel before it is interrupted (the rest of
+# the notebook still runs); the whole notebook this long before the sandbox is ended.
+c.SandboxedExecute.timeout = 180
+c.SandboxedExecute.notebook_timeout = 1800
+c.Execute.timeout = 180  # nbgrader's own Execute, used by `nbgrader validate` and friends
 c.HiddenChecks.timeout = 1800
 c.HiddenChecks.call_timeout = 60

@@ -10,7 +10,6 @@ it is started again without the offending cell, so one bad cell costs only its o
 from __future__ import annotations
 
 import os
-import resource
 import select
 import signal
 import subprocess
@@ -21,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import codec
+from .sandbox import Limits as SandboxLimits
+from .sandbox import Sandbox
 
 HERE = Path(__file__).resolve().parent
 MAX_RESTARTS = 6
@@ -67,7 +68,14 @@ def worker_source() -> str:
 class Worker:
     """One student's notebook, running in its own process."""
 
-    def __init__(self, cells: list[Cell], names: list[str], limits: Limits | None = None):
+    def __init__(
+        self,
+        cells: list[Cell],
+        names: list[str],
+        limits: Limits | None = None,
+        hidden: list[Path] = (),
+    ):
+        """``hidden``: folders the student's code must not see (the course root)."""
         self.cells = cells
         self.names = list(names)
         self.limits = limits or Limits()
@@ -76,6 +84,14 @@ class Worker:
         self._skip: set[int] = set()
         self._proc: subprocess.Popen | None = None
         self._scratch = tempfile.TemporaryDirectory(prefix="grader-worker-")
+        scratch = Path(self._scratch.name)
+        (scratch / "home").mkdir()
+        self._log = scratch / "output.log"  # beside the student's home, out of its reach
+        self.sandbox = Sandbox(
+            scratch / "home",
+            hidden=list(hidden),
+            limits=SandboxLimits(memory_mb=self.limits.memory_mb),
+        )
         self._started = False
 
     # ----------------------------------------------------------------- lifecycle
@@ -118,39 +134,20 @@ class Worker:
     def _spawn(self) -> None:
         to_worker_r, to_worker_w = os.pipe()
         from_worker_r, from_worker_w = os.pipe()
-        log = open(Path(self._scratch.name) / "output.log", "ab")
-        memory = self.limits.memory_mb * 1024 * 1024
-
-        def limit():  # runs in the child before exec
-            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "HOME": self._scratch.name,
-            "TMPDIR": self._scratch.name,
-            "MPLBACKEND": "Agg",
-            "MPLCONFIGDIR": self._scratch.name,
-            "OPENBLAS_NUM_THREADS": "1",
-            "OMP_NUM_THREADS": "1",
-            "MKL_NUM_THREADS": "1",
-            "PYTHONHASHSEED": "0",
-            "LANG": "C.UTF-8",
-        }
-        self._proc = subprocess.Popen(
-            [sys.executable, "-I", "-c", worker_source(), str(to_worker_r), str(from_worker_w)],
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=log,
-            pass_fds=(to_worker_r, from_worker_w),
-            cwd=self._scratch.name,
-            env=env,
-            preexec_fn=limit,
-            start_new_session=True,
-        )
-        log.close()
-        os.close(to_worker_r)
-        os.close(from_worker_w)
+        log = open(self._log, "ab")
+        try:
+            self._proc = self.sandbox.popen(
+                [sys.executable, "-I", "-c", worker_source(), str(to_worker_r), str(from_worker_w)],
+                env={"MPLBACKEND": "Agg"},
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+                pass_fds=(to_worker_r, from_worker_w),
+            )
+        finally:
+            log.close()
+            os.close(to_worker_r)
+            os.close(from_worker_w)
         self._to_worker = to_worker_w
         self._from_worker = from_worker_r
 
@@ -281,8 +278,11 @@ class Worker:
             try:
                 result = self._receive(time.monotonic() + self.limits.call_seconds)
             except TimeoutError:
-                _kill_group(child)
-                self._receive(time.monotonic() + 30)  # the worker's "exited"
+                if self.sandbox.isolated:  # the child's pid is the sandbox's, not ours:
+                    self._kill()  # end the whole sandbox; the next call starts a new one
+                else:
+                    _kill_group(child)
+                    self._receive(time.monotonic() + 30)  # the worker's "exited"
                 raise StudentCodeError(
                     f"{what} did not finish within {self.limits.call_seconds:.0f} s "
                     "(an endless loop, or far too much work?)"

@@ -24,8 +24,9 @@ from nbformat.notebooknode import NotebookNode
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import NbGraderPreprocessor
 from nbgrader.utils import is_grade, is_solution
-from traitlets import Float
+from traitlets import Float, Unicode
 
+from . import cache
 from .runner import failure_lines
 
 SUMMARY_LIMIT = 6000
@@ -38,17 +39,35 @@ class HiddenChecks(NbGraderPreprocessor):
     call_timeout = Float(60, help="Seconds one call of the student's code may take.").tag(
         config=True
     )
+    cache_directory = Unicode(
+        "", help="Reuse results stored here by an earlier run (the batch command sets it)."
+    ).tag(config=True)
 
     def preprocess(self, nb: NotebookNode, resources: dict):
         assignment = resources["nbgrader"]["assignment"]
         student = resources["nbgrader"].get("student", "?")
         root = CourseDirectory(config=self.config).root
-        try:
-            result = self._run(nb, assignment, root)
-            error = None
-        except _StepFailed as exc:
-            result, error = None, str(exc)
-            self.log.error("Hidden checks failed to run for %s/%s: %s", student, assignment, exc)
+        store = cache.Store(self.cache_directory) if self.cache_directory else None
+        key = cache.key(
+            "hidden-checks",
+            assignment,
+            [(c.cell_type, c.source, c.metadata.get("nbgrader", {})) for c in nb.cells],
+            self.call_timeout,
+        )
+        stored = store.get(key) if store else None
+        if stored is not None:
+            self.log.info("HiddenChecks: reused a stored result")
+        else:
+            try:
+                stored = {"result": self._run(nb, assignment, root), "error": None}
+            except _StepFailed as exc:
+                stored = {"result": None, "error": str(exc)}
+            if store:
+                store.put(key, stored)
+        result, error = stored["result"], stored["error"]
+        resources.setdefault("grader_tests", {})["hidden_checks"] = stored
+        if error:
+            self.log.error("Hidden checks failed to run for %s/%s: %s", student, assignment, error)
         cells = {c["grade_id"]: c for c in result["cells"]} if result else {}
         for cell in nb.cells:
             if cell.cell_type != "code" or not is_grade(cell) or is_solution(cell):

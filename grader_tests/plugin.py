@@ -153,7 +153,7 @@ class Implementation:
         )
         submission = read_submission(notebook)["cells"] if notebook else None
         program, self.missing = self.source.program(submission)
-        self.worker = Worker(program, self.source.graded_names, limits)
+        self.worker = Worker(program, self.source.graded_names, limits, hidden=[root])
         self.report = self.worker.start()
         self._values: dict[str, object] = {}
 
@@ -199,12 +199,49 @@ class StudentFunction:
     def __call__(self, *args, **kwargs):
         impl = self._implementation
         isolate = list(getattr(impl.config, "ISOLATE", {}).get(self.__name__, []))
-        return impl.worker.call(
-            self.__name__, args, kwargs, (impl.reference_source, isolate) if isolate else None
-        )
+        if isolate:  # only the definitions these names need cross into the worker
+            isolate = (reference_subset(impl.reference_source, isolate), isolate)
+        return impl.worker.call(self.__name__, args, kwargs, isolate or None)
 
     def __repr__(self) -> str:
         return f"<{self.__name__} from the notebook under test>"
+
+
+def reference_subset(source: str, names: list[str]) -> str:
+    """The module's imports and the top-level definitions ``names`` need, nothing else.
+
+    The worker runs student code, so it gets the reference functions it must rebind and
+    what they call, never the whole reference solution.
+    """
+    tree = ast.parse(source)
+    defined = {}
+    imports = []
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            imports.append(node)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            defined[node.name] = node
+        elif isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    defined[target.id] = node
+    wanted, queue = set(), list(names)
+    while queue:
+        name = queue.pop()
+        if name in wanted or name not in defined:
+            continue
+        wanted.add(name)
+        queue.extend(n.id for n in ast.walk(defined[name]) if isinstance(n, ast.Name))
+    body = imports + [node for node in tree.body if _defines(node, wanted)]
+    return ast.unparse(ast.Module(body=body, type_ignores=[]))
+
+
+def _defines(node, wanted: set[str]) -> bool:
+    if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+        return node.name in wanted
+    if isinstance(node, ast.Assign):
+        return any(isinstance(t, ast.Name) and t.id in wanted for t in node.targets)
+    return False
 
 
 def implementation_for(request) -> Implementation:

@@ -1,0 +1,467 @@
+"""``python -m grader_tests.batch ASSIGNMENT``: autograde every submission, N at a time.
+
+nbgrader autogrades one submission after another. This command runs the expensive part
+(executing the notebook in the sandbox, and the hidden checks) of N submissions at once,
+and keeps nbgrader's own ``autograde`` as the only thing that writes the gradebook:
+
+1. **Workers, in parallel.** Each submission is autograded by ``nbgrader autograde`` into a
+   private copy of the assignment's gradebook rows (a throwaway SQLite file) and a private
+   ``autograded/`` folder. Its two expensive steps store their results in a cache, keyed by
+   what they were computed from (grader_tests/cache.py).
+2. **One writer.** This process then runs ``nbgrader autograde`` for that student against
+   the course's real gradebook (SQLite by default, or whatever ``db_url`` says), one
+   student at a time. The steps find their stored results and do not run again.
+
+A submission whose grading crashes or runs out of time is recorded as such and the rest go
+on. The outcome of each student is kept in ``.grader_batch/ASSIGNMENT/``; running the
+command again grades only the submissions that are new, changed, or not graded yet
+(``--force``: all of them; ``--retry``: also those that crashed or timed out).
+
+Exit status: 0 when every submission was graded or recorded (whatever the students'
+scores), 1 when the tool itself failed for some submission, 2 for bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import queue
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from . import cache
+from .sandbox import warn_once
+
+STATE_DIR = ".grader_batch"
+
+
+@dataclass
+class Outcome:
+    """What happened to one student's submission."""
+
+    student: str
+    status: str = "pending"  # graded | crashed | timed out | error | skipped
+    score: float | None = None
+    max_score: float | None = None
+    failed: list[str] = field(default_factory=list)  # test cells that lost points
+    seconds: float = 0.0
+    detail: str = ""
+    digest: str = ""
+    reused: bool = False  # the writer reused the worker's stored results
+
+
+class UsageError(Exception):
+    pass
+
+
+# --------------------------------------------------------------------------- course
+class Course:
+    """The course folder, read through nbgrader's own configuration."""
+
+    def __init__(self, root: Path, assignment: str):
+        from nbgrader.coursedir import CourseDirectory
+        from traitlets.config import Config
+        from traitlets.config.loader import PyFileConfigLoader
+
+        self.root = Path(root).resolve()
+        config_file = self.root / "nbgrader_config.py"
+        config = Config()
+        if config_file.is_file():
+            config = PyFileConfigLoader(str(config_file)).load_config()
+        self.config = config
+        self.coursedir = CourseDirectory(config=config, root=str(self.root))
+        self.assignment = assignment
+        self.db_url = self.coursedir.db_url
+        self.course_id = self.coursedir.course_id
+        self.state = self.root / STATE_DIR / assignment
+
+    def submission(self, student: str) -> Path:
+        return Path(
+            self.coursedir.format_path(
+                self.coursedir.submitted_directory, student, self.assignment
+            )
+        )
+
+    def autograded(self, student: str) -> Path:
+        return Path(
+            self.coursedir.format_path(
+                self.coursedir.autograded_directory, student, self.assignment
+            )
+        )
+
+    def students(self) -> list[str]:
+        submitted = self.root / self.coursedir.submitted_directory
+        if not submitted.is_dir():
+            return []
+        return sorted(
+            p.name
+            for p in submitted.iterdir()
+            if (p / self.assignment).is_dir() and not p.name.startswith(".")
+        )
+
+    def gradebook(self):
+        from nbgrader.api import Gradebook
+
+        return Gradebook(self.db_url, self.course_id)
+
+
+def copy_assignment(course: Course, target_url: str) -> None:
+    """Write the assignment's definition (notebooks and cells, no grades) to another gradebook."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with course.gradebook() as source:
+        try:
+            assignment = source.find_assignment(course.assignment)
+        except MissingEntry:
+            raise UsageError(
+                f"assignment '{course.assignment}' is not in the gradebook: run "
+                f"`nbgrader generate_assignment {course.assignment}` first"
+            ) from None
+        name = assignment.name
+        with Gradebook(target_url, course.course_id) as target:
+            target.update_or_create_assignment(name, duedate=assignment.duedate)
+            for notebook in assignment.notebooks:
+                target.update_or_create_notebook(
+                    notebook.name, name, kernelspec=notebook.kernelspec
+                )
+                for cell in notebook.grade_cells:
+                    target.update_or_create_grade_cell(
+                        cell.name, notebook.name, name,
+                        max_score=cell.max_score, cell_type=cell.cell_type,
+                    )  # fmt: skip
+                for cell in notebook.solution_cells:
+                    target.update_or_create_solution_cell(cell.name, notebook.name, name)
+                for cell in notebook.task_cells:
+                    target.update_or_create_task_cell(
+                        cell.name, notebook.name, name,
+                        max_score=cell.max_score, cell_type=cell.cell_type,
+                    )  # fmt: skip
+                for cell in notebook.source_cells:
+                    target.update_or_create_source_cell(
+                        cell.name, notebook.name, name,
+                        cell_type=cell.cell_type, locked=cell.locked,
+                        source=cell.source, checksum=cell.checksum,
+                    )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- state
+def submission_digest(course: Course, student: str) -> str:
+    return cache.key("submission", cache.folder_digest(course.submission(student)))
+
+
+def load_state(course: Course, student: str) -> dict | None:
+    try:
+        return json.loads((course.state / "students" / f"{student}.json").read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def save_state(course: Course, outcome: Outcome) -> None:
+    folder = course.state / "students"
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, part = tempfile.mkstemp(dir=folder, suffix=".part")
+    with os.fdopen(handle, "w") as out:
+        json.dump(asdict(outcome), out, indent=1)
+    os.replace(part, folder / f"{outcome.student}.json")
+
+
+def needs_grading(course: Course, student: str, digest: str, force: bool, retry: bool) -> bool:
+    if force:
+        return True
+    state = load_state(course, student)
+    if state is None or state.get("digest") != digest:
+        return True
+    if state.get("status") == "graded":
+        return not (course.autograded(student)).is_dir()
+    if state.get("status") in ("crashed", "timed out"):
+        return retry
+    return True
+
+
+# --------------------------------------------------------------------------- running
+def nbgrader_command(course: Course, student: str, cache_dir: Path, *extra: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "nbgrader",
+        "autograde",
+        course.assignment,
+        "--student",
+        student,
+        "--force",
+        f"--SandboxedExecute.cache_directory={cache_dir}",
+        f"--HiddenChecks.cache_directory={cache_dir}",
+        *extra,
+    ]
+
+
+def tool_env() -> dict:
+    env = dict(os.environ)
+    bin_dir = os.path.dirname(sys.executable)  # nbgrader calls `alembic` from here
+    env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
+    env.setdefault("OPENBLAS_NUM_THREADS", "1")
+    return env
+
+
+def run_logged(command: list[str], cwd: Path, log: Path, timeout: float) -> tuple[str, str]:
+    """Run a command; ("ok" | "failed" | "timed out", tail of its output)."""
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env=tool_env(),
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            status = "ok" if proc.wait(timeout=timeout) == 0 else "failed"
+        except subprocess.TimeoutExpired:
+            _kill_tree(proc)
+            status = "timed out"
+    tail = log.read_bytes()[-4000:].decode("utf-8", "replace")
+    return status, tail
+
+
+def _kill_tree(proc: subprocess.Popen) -> None:
+    import signal
+
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.wait()
+
+
+def last_error(tail: str) -> str:
+    """The exception line of a failed nbgrader run's output, else its last line."""
+    lines = [line.strip() for line in tail.splitlines() if line.strip()]
+    for line in reversed(lines):
+        if re.match(r"^[\w.]+(Error|Exception|Exit)\b", line):
+            return line[-300:]
+    return lines[-1][-300:] if lines else "no output"
+
+
+class Batch:
+    def __init__(self, course: Course, jobs: int, timeout: float, work: Path):
+        self.course = course
+        self.jobs = jobs
+        self.timeout = timeout
+        self.work = work
+        self.cache_dir = course.state / "cache"
+        self.template = work / "template.db"
+
+    def prepare(self) -> None:
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        copy_assignment(self.course, f"sqlite:///{self.template}")
+
+    def work_phase(self, outcome: Outcome) -> Outcome:
+        """Grade in private: a copy of the gradebook rows, a private autograded folder."""
+        folder = self.work / outcome.student
+        folder.mkdir(parents=True, exist_ok=True)
+        db = folder / "gradebook.db"
+        shutil.copyfile(self.template, db)
+        command = nbgrader_command(
+            self.course,
+            outcome.student,
+            self.cache_dir,
+            f"--CourseDirectory.db_url=sqlite:///{db}",
+            f"--CourseDirectory.autograded_directory={folder / 'autograded'}",
+        )
+        began = time.monotonic()
+        status, tail = run_logged(command, self.course.root, folder / "work.log", self.timeout)
+        outcome.seconds = time.monotonic() - began
+        if status == "timed out":
+            outcome.status = "timed out"
+            outcome.detail = f"grading took more than {self.timeout:.0f} s"
+        elif status == "failed":
+            outcome.status = "crashed"
+            outcome.detail = last_error(tail)
+        else:
+            outcome.status = "worked"
+        shutil.rmtree(folder / "autograded", ignore_errors=True)
+        return outcome
+
+    def write_phase(self, outcome: Outcome) -> Outcome:
+        """nbgrader autograde into the real gradebook, reusing the stored results."""
+        folder = self.work / outcome.student
+        command = nbgrader_command(self.course, outcome.student, self.cache_dir)
+        began = time.monotonic()
+        status, tail = run_logged(command, self.course.root, folder / "write.log", self.timeout)
+        outcome.seconds += time.monotonic() - began
+        log = (folder / "write.log").read_text("utf-8", "replace")
+        outcome.reused = log.count("reused a stored result") >= 2
+        if status != "ok":
+            outcome.status = "error"
+            outcome.detail = f"writing the gradebook failed: {last_error(tail)}"
+            return outcome
+        try:
+            with self.course.gradebook() as gradebook:
+                submission = gradebook.find_submission(self.course.assignment, outcome.student)
+                outcome.score = float(submission.score)
+                outcome.max_score = float(submission.max_score)
+                outcome.failed = sorted(
+                    grade.name
+                    for notebook in submission.notebooks
+                    for grade in notebook.grades
+                    if (grade.score or 0) < (grade.max_score or 0)
+                )
+        except Exception as exc:  # the gradebook has no row: the tool failed
+            outcome.status = "error"
+            outcome.detail = f"no grade in the gradebook after autograde ({exc})"
+            return outcome
+        outcome.status = "graded"
+        return outcome
+
+
+# --------------------------------------------------------------------------- display
+class Progress:
+    def __init__(self, total: int, stream=None):
+        self.total = total
+        self.done = 0
+        self.counts: dict[str, int] = {}
+        self.began = time.monotonic()
+        self.stream = stream or sys.stderr
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+
+    def update(self, outcome: Outcome) -> None:
+        self.done += 1
+        self.counts[outcome.status] = self.counts.get(outcome.status, 0) + 1
+        width = 30
+        filled = int(width * self.done / max(self.total, 1))
+        bar = "#" * filled + "-" * (width - filled)
+        counts = ", ".join(f"{n} {status}" for status, n in sorted(self.counts.items()))
+        elapsed = time.monotonic() - self.began
+        line = f"[{bar}] {self.done}/{self.total} ({counts}) {elapsed:.0f} s"
+        if self.tty:
+            self.stream.write("\r" + line + ("\n" if self.done == self.total else ""))
+        else:
+            self.stream.write(f"{line}  {outcome.student}: {outcome.status}\n")
+        self.stream.flush()
+
+
+def table(outcomes: list[Outcome]) -> str:
+    rows = [("student", "score", "failed checks", "time", "status")]
+    for o in outcomes:
+        score = f"{o.score:g} / {o.max_score:g}" if o.score is not None else "-"
+        failed = ", ".join(o.failed) if o.failed else ("-" if o.score is not None else "")
+        status = o.status + (f": {o.detail}" if o.detail and o.status != "graded" else "")
+        rows.append((o.student, score, failed[:60], f"{o.seconds:.1f} s", status[:100]))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    lines = []
+    for n, row in enumerate(rows):
+        cells = [row[i].ljust(widths[i]) for i in range(4)] + [row[4]]
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths) + "  ------")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- main
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m grader_tests.batch",
+        description="Autograde every submission of an assignment with N parallel workers; "
+        "one process writes the gradebook.",
+    )
+    parser.add_argument("assignment", help="the assignment id, e.g. c1w2_logistic_regression")
+    parser.add_argument("--student", action="append", default=[], help="grade only these")
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="parallel workers"
+    )
+    parser.add_argument("--force", action="store_true", help="regrade every submission")
+    parser.add_argument(
+        "--retry", action="store_true", help="also regrade those that crashed or timed out"
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=3600, help="seconds one submission may take"
+    )
+    parser.add_argument("--course-dir", default=".", help="the course folder (default: here)")
+    parser.add_argument("--json", action="store_true", help="print the outcomes as JSON")
+    args = parser.parse_args(argv)
+    try:
+        return run(args)
+    except UsageError as exc:
+        print(f"grader_tests.batch: {exc}", file=sys.stderr)
+        return 2
+
+
+def run(args) -> int:
+    root = Path(args.course_dir)
+    if not (root / "source" / args.assignment).is_dir():
+        raise UsageError(f"no assignment '{args.assignment}' under {root.resolve() / 'source'}")
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    course = Course(root, args.assignment)
+    everyone = course.students()
+    students = args.student or everyone
+    unknown = sorted(set(students) - set(everyone))
+    if unknown:
+        raise UsageError(
+            f"no submission of {args.assignment} for: {', '.join(unknown)} "
+            f"(expected {course.coursedir.submitted_directory}/STUDENT/{args.assignment}/)"
+        )
+    if not students:
+        raise UsageError(f"no submissions of {args.assignment} under {root.resolve()}/submitted")
+    warn_once()
+
+    todo, outcomes = [], {}
+    for student in students:
+        digest = submission_digest(course, student)
+        if needs_grading(course, student, digest, args.force, args.retry):
+            todo.append(Outcome(student, digest=digest))
+        else:
+            outcomes[student] = Outcome(**{**load_state(course, student), "student": student})
+    skipped = len(students) - len(todo)
+    print(
+        f"{args.assignment}: {len(todo)} to grade with {args.jobs} workers"
+        + (f", {skipped} already graded and unchanged (--force regrades)" if skipped else ""),
+        file=sys.stderr,
+    )
+    tool_failed = False
+    if todo:
+        course.state.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="batch-", dir=course.state) as tmp:
+            batch = Batch(course, args.jobs, args.timeout, Path(tmp))
+            batch.prepare()
+            progress = Progress(len(todo))
+            finished: queue.Queue = queue.Queue()
+            with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+                owner = {}
+                for outcome in todo:
+                    future = pool.submit(batch.work_phase, outcome)
+                    owner[future] = outcome
+                    future.add_done_callback(finished.put)
+                for _ in todo:  # the single writer: this thread only
+                    future = finished.get()
+                    outcome = owner[future]
+                    try:
+                        outcome = future.result()
+                        if outcome.status == "worked":
+                            outcome = batch.write_phase(outcome)
+                    except Exception as exc:  # a bug of the tool, not the student's
+                        outcome.status, outcome.detail = "error", f"{type(exc).__name__}: {exc}"
+                    tool_failed |= outcome.status == "error"
+                    save_state(course, outcome)
+                    outcomes[outcome.student] = outcome
+                    progress.update(outcome)
+    ordered = [outcomes[s] for s in students]
+    if args.json:
+        json.dump([asdict(o) for o in ordered], sys.stdout, indent=1)
+        sys.stdout.write("\n")
+    else:
+        print(table(ordered))
+    return 1 if tool_failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

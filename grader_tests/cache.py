@@ -1,0 +1,67 @@
+"""Results of the expensive autograde steps, stored by what they were computed from.
+
+The batch command (``python -m grader_tests.batch``) runs the sandboxed execution and the
+hidden checks of many submissions in parallel, each against a private copy of the
+gradebook, and stores the results here. Then a single process replays nbgrader's own
+autograde into the real gradebook: the two steps find their result by the key of their
+input (the cells' sources and the submission's other files), so they do not run again.
+A key that does not match (anything different about the input) simply means "compute it".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+VERSION = 1
+
+
+def key(*parts) -> str:
+    """A digest of JSON-able parts."""
+    text = json.dumps([VERSION, *parts], sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def folder_digest(folder: Path, exclude_suffix: str = "") -> str:
+    """A digest of the names and contents of the files under ``folder``."""
+    digest = hashlib.sha256()
+    folder = Path(folder)
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_symlink() or not path.is_file():
+                continue
+            if exclude_suffix and path.name.endswith(exclude_suffix):
+                continue
+            digest.update(str(path.relative_to(folder)).encode("utf-8") + b"\0")
+            with open(path, "rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+            digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class Store:
+    """A folder of JSON results, one file per key, written atomically."""
+
+    def __init__(self, directory: str | Path):
+        self.directory = Path(directory)
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str):
+        try:
+            return json.loads(self._path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, value) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, part = tempfile.mkstemp(dir=path.parent, suffix=".part")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(value, out, ensure_ascii=False)
+        os.replace(part, path)

@@ -1,0 +1,252 @@
+"""``SandboxedExecute``: nbgrader's Execute step, with the kernel inside the sandbox.
+
+nbgrader's own ``Execute`` starts the student's kernel as the instructor, with the course
+folder and the gradebook in reach. This step runs the notebook (nbclient and its kernel)
+inside :class:`~grader_tests.sandbox.Sandbox` instead, in a scratch copy of the
+submission's folder, and copies the outputs back onto the cells. The outputs are only for
+the feedback: no grade is read from them (test cells are graded by ``HiddenChecks``).
+
+What comes back is untrusted: it is size-capped, must be a valid notebook with the same
+cells, and only ``outputs`` and ``execution_count`` of code cells are taken from it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbformat.notebooknode import NotebookNode
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Float, Integer, Unicode
+
+from . import cache
+from .sandbox import Limits, Sandbox, warn_once
+
+# Runs inside the sandbox, as `python -I -c RUNNER in.ipynb out.ipynb cell_timeout`.
+RUNNER = r'''
+import os, sys, uuid
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import DeadKernelError
+
+source, target, cell_timeout = sys.argv[1], sys.argv[2], float(sys.argv[3])
+nb = nbformat.read(source, as_version=4)
+current = [None]
+
+def save(**_):
+    part = target + ".part"
+    nbformat.write(nb, part)
+    os.replace(part, target)
+
+def started(cell_index=None, **_):
+    current[0] = cell_index
+
+client = NotebookClient(
+    nb,
+    kernel_name="python3",
+    timeout=cell_timeout,
+    interrupt_on_timeout=True,
+    allow_errors=True,
+    skip_cells_with_tag=uuid.uuid4().hex,  # no cell tag changes what runs
+    record_timing=False,
+    coalesce_streams=True,
+    resources={"metadata": {"path": os.getcwd()}},
+    extra_arguments=["--HistoryManager.hist_file=:memory:"],
+    on_cell_start=started,
+    on_cell_executed=save,
+)
+try:
+    client.execute()
+except DeadKernelError:
+    if current[0] is not None:
+        nb.cells[current[0]].outputs.append(nbformat.v4.new_output(
+            "error", ename="DeadKernelError",
+            evalue="the kernel died while running this cell (it ended its own process, "
+                   "or ran out of memory); the cells below were not run",
+            traceback=[]))
+except Exception as exc:
+    print(f"notebook execution stopped: {type(exc).__name__}: {exc}", file=sys.stderr)
+save()
+'''
+
+
+class SandboxedExecute(NbGraderPreprocessor):
+    """Execute the notebook for its outputs, with the kernel in the sandbox."""
+
+    timeout = Float(180, help="Seconds one cell may run before it is interrupted.").tag(
+        config=True
+    )
+    notebook_timeout = Float(1800, help="Seconds the whole notebook may run.").tag(config=True)
+    memory_mb = Integer(4096, help="Address-space limit of each process, in MiB.").tag(
+        config=True
+    )
+    processes = Integer(64, help="Processes and threads the notebook may have.").tag(
+        config=True
+    )
+    max_output_mb = Integer(64, help="Largest executed notebook accepted back, in MiB.").tag(
+        config=True
+    )
+    copy_limit_mb = Integer(200, help="Largest submission folder copied into the sandbox.").tag(
+        config=True
+    )
+    cache_directory = Unicode(
+        "", help="Reuse results stored here by an earlier run (the batch command sets it)."
+    ).tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: dict):
+        warn_once(self.log.warning)
+        folder = Path(resources.get("metadata", {}).get("path") or ".")
+        key = cache.key(
+            "execute",
+            [(c.cell_type, c.source) for c in nb.cells],
+            cache.folder_digest(folder, exclude_suffix=".ipynb"),
+            self.timeout,
+            self.notebook_timeout,
+            self.memory_mb,
+        )
+        store = cache.Store(self.cache_directory) if self.cache_directory else None
+        stored = store.get(key) if store else None
+        if stored is not None:
+            self.log.info("SandboxedExecute: reused a stored result")
+        else:
+            stored = self._execute(nb, folder)
+            if store:
+                store.put(key, stored)
+        apply_outputs(nb, stored)
+        return nb, resources
+
+    def _execute(self, nb: NotebookNode, folder: Path) -> dict:
+        root = Path(CourseDirectory(config=self.config).root).resolve()
+        began = time.monotonic()
+        with tempfile.TemporaryDirectory(prefix="grader-execute-") as tmp:
+            home = Path(tmp) / "home"
+            _copy_folder(folder, home, self.copy_limit_mb * 1024 * 1024)
+            runner = home / ".grader"
+            runner.mkdir(exist_ok=True)
+            nbformat.write(nb, str(runner / "in.ipynb"))
+            sandbox = Sandbox(
+                home,
+                hidden=[root, folder.resolve()],
+                limits=Limits(memory_mb=self.memory_mb, processes=self.processes),
+            )
+            inside = f"{sandbox.home}/.grader"
+            log = open(Path(tmp) / "runner.log", "wb")
+            proc = sandbox.popen(
+                [
+                    sys.executable,
+                    "-I",
+                    "-c",
+                    RUNNER,
+                    f"{inside}/in.ipynb",
+                    f"{inside}/out.ipynb",
+                    str(self.timeout),
+                ],
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+            )
+            log.close()
+            timed_out = not _wait(proc, self.notebook_timeout)
+            seconds = time.monotonic() - began
+            result = _read_outputs(runner / "out.ipynb", nb, self.max_output_mb)
+            tail = (Path(tmp) / "runner.log").read_bytes()[-2000:].decode("utf-8", "replace")
+        if result["problem"]:
+            self.log.warning("Notebook outputs not used: %s", result["problem"])
+        if timed_out:
+            result["note"] = (
+                f"The notebook did not finish within {self.notebook_timeout:.0f} s; "
+                "the cells below were not run."
+            )
+        elif proc.returncode != 0 and not result["cells"]:
+            result["note"] = f"The notebook could not be run: {tail.strip()[-500:]}"
+        result["seconds"] = round(seconds, 2)
+        return result
+
+
+def _wait(proc, seconds: float) -> bool:
+    """Wait for the sandbox; kill all of it when the time is up. True if it finished."""
+    try:
+        proc.wait(timeout=seconds)
+        return True
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        proc.wait()
+        return False
+
+
+def _copy_folder(folder: Path, home: Path, limit: int) -> None:
+    """Copy the submission's files (not its notebooks) into the sandbox's home."""
+    home.mkdir(parents=True)
+    total = 0
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink() or not path.is_file() or path.suffix == ".ipynb":
+            continue
+        total += path.stat().st_size
+        if total > limit:
+            break
+        target = home / path.relative_to(folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+
+
+def _read_outputs(path: Path, given: NotebookNode, max_mb: int) -> dict:
+    """{"cells": {index: {"outputs", "execution_count"}}, "problem": text or ""}."""
+    result = {"cells": {}, "problem": ""}
+    if not path.is_file():
+        result["problem"] = "the sandbox wrote no notebook"
+        return result
+    if path.stat().st_size > max_mb * 1024 * 1024:
+        result["problem"] = f"the executed notebook is larger than {max_mb} MiB"
+        return result
+    try:
+        executed = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
+        nbformat.validate(executed)
+    except Exception as exc:  # anything the sandbox wrote may be hostile or broken
+        result["problem"] = f"the executed notebook is not valid ({type(exc).__name__})"
+        return result
+    cells = executed.get("cells", [])
+    if len(cells) != len(given.cells):
+        result["problem"] = "the executed notebook has different cells"
+        return result
+    for index, (mine, theirs) in enumerate(zip(given.cells, cells, strict=True)):
+        if mine.cell_type != "code" or theirs.get("cell_type") != "code":
+            continue
+        if theirs.get("source") != mine.source:
+            continue
+        result["cells"][str(index)] = {
+            "outputs": theirs.get("outputs", []),
+            "execution_count": theirs.get("execution_count"),
+        }
+    return result
+
+
+def apply_outputs(nb: NotebookNode, result: dict) -> None:
+    """Put stored outputs on the notebook's code cells (and a note where execution stopped)."""
+    cells = result.get("cells", {})
+    first_unrun = None
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        got = cells.get(str(index)) or {}
+        cell.outputs = [nbformat.from_dict(o) for o in got.get("outputs", [])]
+        cell.execution_count = got.get("execution_count")
+        if first_unrun is None and cell.execution_count is None and not cell.outputs:
+            first_unrun = index
+    note = result.get("note")
+    if note and first_unrun is not None:
+        nb.cells[first_unrun].outputs.append(
+            nbformat.v4.new_output("error", ename="NotebookStopped", evalue=note, traceback=[])
+        )
