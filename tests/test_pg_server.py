@@ -7,8 +7,9 @@ import sys
 
 import pytest
 from nbgrader.api import Gradebook
-from pg_server import PostgresServer, process_running, skip_reason
 from sqlalchemy.engine import make_url
+
+from pg_server import PostgresServer, process_running, skip_reason
 
 
 def _require_server() -> None:
