@@ -424,7 +424,12 @@ def run(args) -> int:
     skipped = len(students) - len(todo)
     print(
         f"{args.assignment}: {len(todo)} to grade with {args.jobs} workers"
-        + (f", {skipped} already graded and unchanged (--force regrades)" if skipped else ""),
+        + (
+            f", {skipped} unchanged since their last grading (--force regrades them, "
+            "--retry those that crashed or timed out)"
+            if skipped
+            else ""
+        ),
         file=sys.stderr,
     )
     tool_failed = False

@@ -181,7 +181,9 @@ class Sandbox:
 
     def bwrap_arguments(self) -> list[str]:
         args = [_bwrap_status()[0], "--die-with-parent", "--new-session", *_unshare_flags()]
-        made: set[str] = {"/"}
+        # /tmp first: a venv or a course under /tmp is then bound on top of it
+        args.extend(["--perms", "1777", "--tmpfs", "/tmp"])
+        made: set[str] = {"/", "/tmp"}
 
         def parents(path: Path):
             for parent in reversed(path.parents):
@@ -212,7 +214,7 @@ class Sandbox:
                     args.extend(["--tmpfs", str(hidden)])
                 else:
                     args.extend(["--ro-bind", "/dev/null", str(hidden)])
-        args.extend(["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"])
+        args.extend(["--proc", "/proc", "--dev", "/dev"])
         args.extend(["--perms", "0755", "--dir", "/home"])
         args.extend(["--bind", str(self.scratch), HOME, "--chdir", HOME])
         if self.uid is not None:

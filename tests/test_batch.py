@@ -1,0 +1,172 @@
+"""The batch command: parallel workers, one gradebook writer, resume, crashes and timeouts."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import shutil
+import sys
+import time
+
+import pytest
+from nbgrader.api import Gradebook, MissingEntry
+
+from support import ROOT, load, make_submission, run, solution_answers, write
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("c1w2_logistic_regression")]
+
+A = "c1w2_logistic_regression"
+PARTIAL = importlib.import_module(f"grader_tests.{A}.mutants").CATALOGUE["propagate_no_m"]
+
+
+def batch(course, *args: str):
+    """Run the batch command in the course: (exit status, outcomes by student, stderr)."""
+    began = time.monotonic()
+    done = run([sys.executable, "-m", "grader_tests.batch", A, "--json", *args], course)
+    outcomes = {o["student"]: o for o in json.loads(done.stdout)} if done.stdout.strip() else {}
+    return done.returncode, outcomes, done.stderr, time.monotonic() - began
+
+
+def scores(course) -> dict:
+    found = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        for student in ("full", "partial", "zero", "broken", "slow"):
+            try:
+                submission = gradebook.find_submission(A, student)
+            except MissingEntry:
+                continue
+            found[student] = (submission.score, submission.max_score)
+    return found
+
+
+def submit(course, student: str, notebook) -> None:
+    path = course / "submitted" / student / A / f"{A}.ipynb"
+    if isinstance(notebook, str):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(notebook)
+    else:
+        write(notebook, path)
+
+
+@pytest.fixture(scope="module")
+def runs(build, tmp_path_factory):
+    """One course, and the batch command run on it several times in a row."""
+    built = build(A)
+    course = tmp_path_factory.mktemp("batch")
+    for part in ("source", "release", "nbgrader_config.py", "gradebook.db"):
+        src = built / part
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, course / part)
+    release = load(course / "release" / A / f"{A}.ipynb")
+    answers = solution_answers(A)
+    submit(course, "full", make_submission(release, answers))
+    submit(course, "partial", make_submission(release, {**answers, "propagate": PARTIAL.source}))
+    submit(course, "zero", release)
+    submit(course, "broken", "{ this is not a notebook")
+    results = {"first": batch(course, "-j", "2")}
+    results["scores_first"] = scores(course)
+    results["again"] = batch(course)
+    submit(course, "zero", make_submission(release, {"sigmoid": answers["sigmoid"]}))
+    results["changed"] = batch(course)
+    results["forced"] = batch(course, "--force", "--student", "full")
+    submit(course, "slow", release)
+    results["timeout"] = batch(course, "--student", "slow", "--timeout", "1")
+    results["table"] = run([sys.executable, "-m", "grader_tests.batch", A], course)
+    results["scores_last"] = scores(course)
+    return course, results
+
+
+def test_every_submission_is_graded_in_parallel_and_written_once(runs):
+    _, results = runs
+    status, outcomes, stderr, _ = results["first"]
+    assert status == 0, stderr
+    assert "4 to grade with 2 workers" in stderr
+    assert outcomes["full"]["status"] == "graded" and outcomes["full"]["score"] == 27
+    assert outcomes["partial"]["score"] == 27 - PARTIAL_POINTS_LOST
+    assert outcomes["partial"]["failed"] == [PARTIAL.cell]
+    assert outcomes["zero"]["score"] == 0 and len(outcomes["zero"]["failed"]) == 18
+    # the writer replayed nbgrader's autograde from the workers' stored results
+    assert all(outcomes[s]["reused"] for s in ("full", "partial", "zero"))
+
+
+PARTIAL_POINTS_LOST = 4  # test_propagate is worth 4 points and fails its public check
+
+
+def test_the_gradebook_holds_what_the_summary_says(runs):
+    _, results = runs
+    assert results["scores_first"] == {"full": (27, 27), "partial": (23, 27), "zero": (0, 27)}
+
+
+def test_a_crashed_submission_is_recorded_and_the_rest_continue(runs):
+    course, results = runs
+    _, outcomes, _, _ = results["first"]
+    broken = outcomes["broken"]
+    assert broken["status"] == "crashed" and broken["score"] is None
+    assert "JSON" in broken["detail"] or "json" in broken["detail"], broken["detail"]
+    state = json.loads((course / ".grader_batch" / A / "students" / "broken.json").read_text())
+    assert state["status"] == "crashed"
+    assert "broken" not in results["scores_first"]  # nothing half-written to the gradebook
+
+
+def test_running_again_grades_nothing_that_is_unchanged(runs):
+    _, results = runs
+    status, outcomes, stderr, seconds = results["again"]
+    assert status == 0, stderr
+    assert "0 to grade" in stderr and "4 unchanged since their last grading" in stderr
+    assert outcomes["full"]["score"] == 27 and outcomes["broken"]["status"] == "crashed"
+    assert seconds < 30, "nothing should have been executed"
+
+
+def test_a_changed_submission_is_regraded_and_only_it(runs):
+    _, results = runs
+    status, outcomes, stderr, _ = results["changed"]
+    assert status == 0, stderr
+    assert "1 to grade" in stderr
+    assert outcomes["zero"]["score"] == 1  # its sigmoid is now written: test_sigmoid, 1 point
+    assert results["scores_last"]["zero"] == (1, 27)
+
+
+def test_force_regrades_and_reuses_stored_results_for_unchanged_input(runs):
+    _, results = runs
+    status, outcomes, stderr, _ = results["forced"]
+    assert status == 0, stderr
+    assert "1 to grade" in stderr and list(outcomes) == ["full"]
+    assert outcomes["full"]["score"] == 27 and outcomes["full"]["reused"]
+
+
+def test_a_submission_that_runs_out_of_time_is_recorded(runs):
+    _, results = runs
+    status, outcomes, stderr, _ = results["timeout"]
+    assert status == 0, "a student's timeout is not an error of the tool"
+    assert outcomes["slow"]["status"] == "timed out"
+    assert "more than 1 s" in outcomes["slow"]["detail"]
+    assert "slow" not in results["scores_last"]
+
+
+def test_the_summary_table_and_progress_are_readable(runs):
+    _, results = runs
+    done = results["table"]
+    assert done.returncode == 0, done.stderr
+    header = done.stdout.splitlines()[0].split()
+    assert header == ["student", "score", "failed", "checks", "time", "status"]
+    lines = {line.split()[0]: line for line in done.stdout.splitlines()[2:]}
+    assert "27 / 27" in lines["full"] and "test_propagate" in lines["partial"]
+    assert "crashed" in lines["broken"] and "timed out" in lines["slow"]
+    first_stderr = results["first"][2]
+    assert "4/4" in first_stderr and "[" in first_stderr  # the progress bar's last state
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["no_such_assignment"], "no assignment 'no_such_assignment'"),
+        ([A, "--student", "nobody"], "no submission of c1w2_logistic_regression for: nobody"),
+        ([A, "--jobs", "0"], "--jobs must be at least 1"),
+    ],
+)
+def test_bad_usage_exits_2_with_one_clear_line(tmp_path, args, message):
+    shutil.copytree(ROOT / "source" / A, tmp_path / "source" / A)
+    (tmp_path / "submitted" / "someone" / A).mkdir(parents=True)
+    done = run([sys.executable, "-m", "grader_tests.batch", *args], tmp_path)
+    assert done.returncode == 2
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
