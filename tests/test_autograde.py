@@ -13,10 +13,12 @@ pytestmark = pytest.mark.slow
 
 # The planted mistake of each week's "partial" submission: a backprop bug (a key of the
 # week's mutants.CATALOGUE), the cell that must lose points, and what the feedback must say.
+# Each runs the whole notebook once more in the sandboxed kernel (c1w4: over a minute), so
+# only the weeks listed here have one; how the checker scores every planted mistake of every
+# week is tested without nbgrader in tests/test_grading.py.
 PARTIAL = {
     "c1w2_logistic_regression": "propagate_no_m",
     "c1w3_shallow_network": "backward_no_m",
-    "c1w4_deep_network": "linear_backward_dW_no_m",
 }
 
 NOISY = """import warnings
@@ -45,12 +47,11 @@ def autograded(assignment, build, tmp_path_factory):
         (shutil.copytree if src.is_dir() else shutil.copy)(src, course / part)
     release = load(course / "release" / assignment / f"{assignment}.ipynb")
     answers = solution_answers(assignment)
-    mutant = catalogue(assignment)[PARTIAL[assignment]]
-    submissions = {
-        "full": make_submission(release, answers),
-        "zero": release,
-        "partial": make_submission(release, {**answers, mutant.name: mutant.source}),
-    }
+    submissions = {"full": make_submission(release, answers), "zero": release}
+    mutant = None
+    if assignment in PARTIAL:
+        mutant = catalogue(assignment)[PARTIAL[assignment]]
+        submissions["partial"] = make_submission(release, {**answers, mutant.name: mutant.source})
     if "sigmoid" in answers:
         submissions["noisy"] = make_submission(release, {**answers, "sigmoid": NOISY})
     for student, notebook in submissions.items():
@@ -85,6 +86,8 @@ def test_the_untouched_release_gets_zero(autograded):
 
 def test_a_backprop_bug_costs_its_own_cell_and_the_feedback_says_why(autograded):
     assignment, course, scores, mutant = autograded
+    if mutant is None:
+        pytest.skip(f"{assignment} has no partial submission here (see PARTIAL)")
     score, max_score, cells = scores["partial"]
     assert 0 < score < max_score
     assert cells[mutant.cell][0] < cells[mutant.cell][1]
@@ -102,7 +105,7 @@ def test_a_warning_on_stderr_from_correct_code_costs_nothing(autograded):
 
 
 def test_feedback_shows_check_names_and_messages_not_their_code(autograded):
-    assignment, course, _, _ = autograded
-    feedback = feedback_of(course, "partial", assignment)
+    assignment, course, scores, _ = autograded
+    feedback = feedback_of(course, "partial" if "partial" in scores else "zero", assignment)
     assert "checks passed" in feedback
     assert "@pytest.mark.grades" not in feedback and "def test_" not in feedback
