@@ -251,21 +251,21 @@ class Worker:
             self._spawn()
             self._run_program(time.monotonic())
 
-    def call(self, name: str, args=(), kwargs=None, isolate: tuple[str, list[str]] | None = None):
+    def call(self, name: str, args=(), kwargs=None, isolate: dict | None = None):
         """Call the student's ``name(*args, **kwargs)`` in a fresh child of the worker.
 
-        ``isolate`` is (reference source, names): in that child only, those names are bound
-        to the reference's definitions, so a mistake elsewhere does not fail this call.
+        ``isolate`` maps names to trusted functions: in that child only, those names call
+        back here and get the trusted function's answer (plain data both ways), so a mistake
+        elsewhere does not fail this call and no trusted code enters the worker.
         """
-        return self._ask(
-            ("call", name, tuple(args), dict(kwargs or {}), isolate), name, f"{name}(...)"
-        )
+        request = ("call", name, tuple(args), dict(kwargs or {}), sorted(isolate or {}))
+        return self._ask(request, name, f"{name}(...)", isolate or {})
 
     def value(self, name: str):
         """The value the student's notebook bound to ``name``."""
-        return self._ask(("value", name), name, name)
+        return self._ask(("value", name), name, name, {})
 
-    def _ask(self, request, name: str, what: str):
+    def _ask(self, request, name: str, what: str, isolate: dict):
         self._ensure_running()
         self._send(request)
         deadline = time.monotonic() + 30
@@ -275,8 +275,12 @@ class Worker:
                 raise WorkerGone("unexpected answer")
             child = int(message[1])
             result = None
+            deadline = time.monotonic() + self.limits.call_seconds
             try:
-                result = self._receive(time.monotonic() + self.limits.call_seconds)
+                result = self._receive(deadline)
+                while result and result[0] == "callback":
+                    self._send(_answer_callback(result, isolate))
+                    result = self._receive(deadline)
             except TimeoutError:
                 if self.sandbox.isolated:  # the child's pid is the sandbox's, not ours:
                     self._kill()  # end the whole sandbox; the next call starts a new one
@@ -318,6 +322,25 @@ class Worker:
                 "arrays, numbers, strings, None, and lists, tuples or dicts of these."
             )
         return value
+
+
+def _answer_callback(message, isolate: dict):
+    """Compute a callback of the student's code with the trusted function it names."""
+    try:
+        _, name, args, kwargs = message
+        function = isolate[name]
+        args, kwargs = codec.decode(args), codec.decode(kwargs)
+        if not isinstance(args, tuple) or not isinstance(kwargs, dict):
+            raise codec.DecodeError("malformed call")
+        bad = codec.contains_unsupported([args, kwargs])
+        if bad is not None:
+            raise codec.DecodeError(f"an argument of type {bad.type_name} is not plain data")
+    except (KeyError, ValueError, TypeError) as exc:
+        return ("raised", f"refused: {exc}")
+    try:
+        return ("ok", function(*args, **kwargs))
+    except Exception as exc:  # the student passed arguments the reference cannot use
+        return ("raised", f"{type(exc).__name__}: {exc}")
 
 
 class _CellKilled(Exception):

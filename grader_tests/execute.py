@@ -12,6 +12,7 @@ cells, and only ``outputs`` and ``execution_count`` of code cells are taken from
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -25,6 +26,7 @@ import nbformat
 from nbformat.notebooknode import NotebookNode
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import NbGraderPreprocessor
+from nbgrader.utils import is_grade
 from traitlets import Float, Integer, Unicode
 
 from . import cache
@@ -57,7 +59,6 @@ client = NotebookClient(
     allow_errors=True,
     skip_cells_with_tag=uuid.uuid4().hex,  # no cell tag changes what runs
     record_timing=False,
-    coalesce_streams=True,
     resources={"metadata": {"path": os.getcwd()}},
     extra_arguments=["--HistoryManager.hist_file=:memory:"],
     on_cell_start=started,
@@ -88,12 +89,15 @@ class SandboxedExecute(NbGraderPreprocessor):
     memory_mb = Integer(4096, help="Address-space limit of each process, in MiB.").tag(
         config=True
     )
-    processes = Integer(64, help="Processes and threads the notebook may have.").tag(
+    processes = Integer(128, help="Processes and threads the notebook may have.").tag(
         config=True
     )
     max_output_mb = Integer(64, help="Largest executed notebook accepted back, in MiB.").tag(
         config=True
     )
+    max_output_kb = Integer(
+        100, help="Longest text or data of one output kept for the feedback, in KiB."
+    ).tag(config=True)
     copy_limit_mb = Integer(200, help="Largest submission folder copied into the sandbox.").tag(
         config=True
     )
@@ -157,6 +161,8 @@ class SandboxedExecute(NbGraderPreprocessor):
             timed_out = not _wait(proc, self.notebook_timeout)
             seconds = time.monotonic() - began
             result = _read_outputs(runner / "out.ipynb", nb, self.max_output_mb)
+            for cell in result["cells"].values():
+                cell["outputs"] = tidy_outputs(cell["outputs"], self.max_output_kb * 1024)
             tail = (Path(tmp) / "runner.log").read_bytes()[-2000:].decode("utf-8", "replace")
         if result["problem"]:
             self.log.warning("Notebook outputs not used: %s", result["problem"])
@@ -233,6 +239,72 @@ def _read_outputs(path: Path, given: NotebookNode, max_mb: int) -> dict:
     return result
 
 
+def tidy_outputs(outputs: list[dict], limit: int) -> list[dict]:
+    """Join runs of the same stream, cut long texts, and keep about 10 x ``limit`` per cell."""
+    merged: list[dict] = []
+    for output in outputs:
+        text = output.get("text")
+        if isinstance(text, list):
+            text = "".join(str(t) for t in text)
+        last = merged[-1] if merged else None
+        if (
+            output.get("output_type") == "stream"
+            and last is not None
+            and last.get("output_type") == "stream"
+            and last.get("name") == output.get("name")
+        ):
+            last["_parts"].append(str(text))
+            continue
+        output = dict(output)
+        if output.get("output_type") == "stream":
+            output["_parts"] = [str(text)]
+        merged.append(output)
+    tidied, total = [], 0
+    for output in merged:
+        parts = output.pop("_parts", None)
+        if parts is not None:
+            output["text"] = "".join(parts)
+        output = cut_output(output, limit)
+        total += len(json.dumps(output))
+        if total > 10 * limit and tidied:
+            tidied.append(
+                {"output_type": "stream", "name": "stdout", "text": "… (more output cut)\n"}
+            )
+            break
+        tidied.append(output)
+    return tidied
+
+
+def cut_output(output: dict, limit: int) -> dict:
+    """One output with any text or data longer than ``limit`` characters cut."""
+
+    def cut(value):
+        if isinstance(value, list):
+            value = "".join(str(v) for v in value)
+        if isinstance(value, str) and len(value) > limit:
+            return value[:limit] + f"\n… (output cut: {len(value) - limit} more characters)"
+        return value
+
+    output = dict(output)
+    if "text" in output:
+        output["text"] = cut(output["text"])
+    if isinstance(output.get("data"), dict):
+        data = {}
+        for mime, value in output["data"].items():
+            if mime.startswith("text/"):
+                data[mime] = cut(value)
+            elif len(json.dumps(value)) <= 20 * limit:  # a picture: whole, or not at all
+                data[mime] = value
+            else:
+                data.setdefault("text/plain", f"({mime} output left out: too large)")
+        output["data"] = data
+    if "traceback" in output and isinstance(output["traceback"], list):
+        output["traceback"] = [cut(line) for line in output["traceback"][:200]]
+    if "evalue" in output:
+        output["evalue"] = cut(output["evalue"])
+    return output
+
+
 def apply_outputs(nb: NotebookNode, result: dict) -> None:
     """Put stored outputs on the notebook's code cells (and a note where execution stopped)."""
     cells = result.get("cells", {})
@@ -243,8 +315,9 @@ def apply_outputs(nb: NotebookNode, result: dict) -> None:
         got = cells.get(str(index)) or {}
         cell.outputs = [nbformat.from_dict(o) for o in got.get("outputs", [])]
         cell.execution_count = got.get("execution_count")
-        if first_unrun is None and cell.execution_count is None and not cell.outputs:
-            first_unrun = index
+        unrun = cell.execution_count is None and not cell.outputs
+        if first_unrun is None and unrun and not is_grade(cell):
+            first_unrun = index  # not a test cell: HiddenChecks replaces their outputs
     note = result.get("note")
     if note and first_unrun is not None:
         nb.cells[first_unrun].outputs.append(

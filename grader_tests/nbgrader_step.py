@@ -39,6 +39,9 @@ class HiddenChecks(NbGraderPreprocessor):
     call_timeout = Float(60, help="Seconds one call of the student's code may take.").tag(
         config=True
     )
+    notebook_timeout = Float(
+        600, help="Seconds the student's program may take in the checker's worker."
+    ).tag(config=True)
     cache_directory = Unicode(
         "", help="Reuse results stored here by an earlier run (the batch command sets it)."
     ).tag(config=True)
@@ -53,6 +56,7 @@ class HiddenChecks(NbGraderPreprocessor):
             assignment,
             [(c.cell_type, c.source, c.metadata.get("nbgrader", {})) for c in nb.cells],
             self.call_timeout,
+            self.notebook_timeout,
         )
         stored = store.get(key) if store else None
         if stored is not None:
@@ -96,6 +100,8 @@ class HiddenChecks(NbGraderPreprocessor):
                 str(root),
                 "--call-timeout",
                 str(self.call_timeout),
+                "--notebook-timeout",
+                str(self.notebook_timeout),
             ]
             try:
                 done = subprocess.run(

@@ -13,7 +13,6 @@ import contextlib
 import copy
 import hashlib
 import importlib
-import inspect
 import io
 from pathlib import Path
 
@@ -148,9 +147,7 @@ class Implementation:
         self.assignment = assignment
         self.source = SourceNotebook.load(root, assignment)
         self.config = assignment_config(assignment)
-        self.reference_source = inspect.getsource(
-            importlib.import_module(f"grader_tests.{assignment}.reference")
-        )
+        self.reference = importlib.import_module(f"grader_tests.{assignment}.reference")
         submission = read_submission(notebook)["cells"] if notebook else None
         program, self.missing = self.source.program(submission)
         self.worker = Worker(program, self.source.graded_names, limits, hidden=[root])
@@ -198,50 +195,13 @@ class StudentFunction:
 
     def __call__(self, *args, **kwargs):
         impl = self._implementation
-        isolate = list(getattr(impl.config, "ISOLATE", {}).get(self.__name__, []))
-        if isolate:  # only the definitions these names need cross into the worker
-            isolate = (reference_subset(impl.reference_source, isolate), isolate)
+        names = getattr(impl.config, "ISOLATE", {}).get(self.__name__, [])
+        # the reference versions run here, in the checker, when the student's code calls them
+        isolate = {name: getattr(impl.reference, name) for name in names}
         return impl.worker.call(self.__name__, args, kwargs, isolate or None)
 
     def __repr__(self) -> str:
         return f"<{self.__name__} from the notebook under test>"
-
-
-def reference_subset(source: str, names: list[str]) -> str:
-    """The module's imports and the top-level definitions ``names`` need, nothing else.
-
-    The worker runs student code, so it gets the reference functions it must rebind and
-    what they call, never the whole reference solution.
-    """
-    tree = ast.parse(source)
-    defined = {}
-    imports = []
-    for node in tree.body:
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            imports.append(node)
-        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-            defined[node.name] = node
-        elif isinstance(node, ast.Assign):
-            for target in node.targets:
-                if isinstance(target, ast.Name):
-                    defined[target.id] = node
-    wanted, queue = set(), list(names)
-    while queue:
-        name = queue.pop()
-        if name in wanted or name not in defined:
-            continue
-        wanted.add(name)
-        queue.extend(n.id for n in ast.walk(defined[name]) if isinstance(n, ast.Name))
-    body = imports + [node for node in tree.body if _defines(node, wanted)]
-    return ast.unparse(ast.Module(body=body, type_ignores=[]))
-
-
-def _defines(node, wanted: set[str]) -> bool:
-    if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-        return node.name in wanted
-    if isinstance(node, ast.Assign):
-        return any(isinstance(t, ast.Name) and t.id in wanted for t in node.targets)
-    return False
 
 
 def implementation_for(request) -> Implementation:

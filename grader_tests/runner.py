@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from .course import PACKAGE_DIR, SourceNotebook, find_course_root, guess_assignment, read_submission
+from .sandbox import warn_once
 
 PUBLIC = "public checks"
 MESSAGE_LIMIT = 2000
@@ -163,6 +164,7 @@ def grade(
     collector = _Collector()
     chatter = io.StringIO()
     with contextlib.redirect_stdout(chatter):
+        warn_once()  # before pytest captures stderr: the instructor must see it
         exit_code = pytest.main(args, plugins=[collector])
     if exit_code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
         raise RuntimeError(

@@ -123,7 +123,7 @@ class Sandbox:
 
     def __post_init__(self):
         self.scratch = Path(self.scratch).resolve()
-        self.readable = [Path(p) for p in self.readable] + course_packages()
+        self.readable = [Path(p).resolve() for p in self.readable] + course_packages()
         self.hidden = [Path(p).resolve() for p in self.hidden] + [PACKAGE_DIR]
         self.uid = None
         if os.geteuid() == 0 and self.isolated:
@@ -168,6 +168,9 @@ class Sandbox:
             path = path.resolve()
             if any(path == h or path in h.parents for h in self.hidden):
                 continue
+            explicit = path in self.readable  # asked for by name, e.g. the helpers package
+            if not explicit and any(h in path.parents for h in self.hidden):
+                continue  # e.g. a sys.path entry inside the course folder
             if str(path).startswith(SYSTEM_DIRS) or path == Path("/"):
                 continue
             chosen.append(path)

@@ -6,15 +6,20 @@ the hidden checks. Protocol, over two pipe file descriptors given on the command
 
 checker -> worker (trusted pickles):
     ("program", [(label, source), ...], skip)   execute cells in order, skipping indexes in skip
-    ("call", name, args, kwargs, isolate)        fork; in the child, if isolate is (source, names),
-                                                 rebind names to those the source defines; call
+    ("call", name, args, kwargs, isolate)        fork; in the child, rebind each name in isolate
+                                                 to a stub that asks the checker; then call
+    ("ok", value) / ("raised", text)             the checker's answer to a callback
     ("value", name)                              fork; send the value bound to name
     ("quit",)
 worker -> checker (plain data only, see codec.py):
     ("cell_start", index) / ("cell_end", index, error_text_or_None)
     ("ready", {name: "function" | "value"})
-    ("forked", pid) then, from the child, ("ok", encoded) or ("raised", type, message, trace),
-    then from the worker ("exited", status)
+    ("forked", pid) then, from the child, any number of ("callback", name, args, kwargs)
+    (encoded; each answered by the checker), then ("ok", encoded) or
+    ("raised", type, message, trace), then from the worker ("exited", status)
+
+Isolated names are computed by the checker with its reference version: no reference code
+ever enters this process, which runs student code.
 """
 
 import os
@@ -117,6 +122,20 @@ def main(read_fd, write_fd):
             continue
 
 
+def _ask_checker(name, read_fd, write_fd):
+    """A stand-in for ``name`` whose calls the checker answers with its reference version."""
+
+    def reference(*args, **kwargs):
+        _write(write_fd, ("callback", name, encode(tuple(args)), encode(dict(kwargs))))  # noqa: F821
+        answer = _read(read_fd)
+        if answer[0] == "ok":
+            return answer[1]
+        raise RuntimeError(f"the grader's {name} could not be used here: {answer[1]}")
+
+    reference.__name__ = reference.__qualname__ = name
+    return reference
+
+
 def _fork_and_answer(message, namespace, write_fd, read_fd):
     sys.stdout.flush()
     sys.stderr.flush()
@@ -126,7 +145,6 @@ def _fork_and_answer(message, namespace, write_fd, read_fd):
         status = 0
         try:
             os.setpgid(0, 0)
-            os.close(read_fd)
             os.close(go_write)
             os.read(go_read, 1)
             os.close(go_read)
@@ -134,12 +152,8 @@ def _fork_and_answer(message, namespace, write_fd, read_fd):
                 result = ("ok", encode(namespace[message[1]]))  # noqa: F821
             else:
                 _, name, args, kwargs, isolate = message
-                if isolate:  # (reference module source, names to rebind)
-                    source, others = isolate
-                    scope = {"__name__": "reference"}
-                    exec(compile(source, "<reference>", "exec"), scope)  # noqa: S102
-                    for other in others:
-                        namespace[other] = scope[other]
+                for other in isolate or ():
+                    namespace[other] = _ask_checker(other, read_fd, write_fd)
                 value = namespace[name](*args, **kwargs)
                 result = ("ok", encode(value))  # noqa: F821
         except BaseException as exc:

@@ -93,6 +93,16 @@ PROGRAM = [
         "def uses_helper(x):\n    return helper(x)\ndef helper(x):\n    return -1",
         True,
     ),
+    Cell(
+        "describe_helper",
+        "def describe_helper():\n"
+        "    import inspect\n"
+        "    code = helper.__code__\n"
+        "    return f'stub: {code.co_consts} {code.co_names}' + str(helper.__closure__)\n"
+        "def helper_with_object():\n"
+        "    return helper(object())",
+        True,
+    ),
     Cell("stub", "def stub():\n    raise NotImplementedError()", True),
     Cell("greedy", "def greedy():\n    return bytearray(8 * 1024**3)", True),
     Cell(
@@ -108,6 +118,8 @@ NAMES = [
     "weird",
     "answer",
     "uses_helper",
+    "describe_helper",
+    "helper_with_object",
     "stub",
     "greedy",
     "kills_parent",
@@ -158,10 +170,25 @@ def test_killing_the_worker_costs_one_call_and_grading_goes_on(worker):
 
 
 def test_isolation_rebinds_a_dependency_for_one_call_only(worker):
-    reference = "def helper(x):\n    return x + 100\n"
+    def helper(x):  # the trusted version: it runs here, in the checker
+        return x + 100
+
     assert worker.call("uses_helper", (1,)) == -1
-    assert worker.call("uses_helper", (1,), isolate=(reference, ["helper"])) == 101
+    assert worker.call("uses_helper", (1,), isolate={"helper": helper}) == 101
     assert worker.call("uses_helper", (1,)) == -1
+
+
+def test_an_isolated_dependency_is_a_call_back_not_code_in_the_worker(worker):
+    def helper(x):
+        return x + 100
+
+    # the student's side sees a stub: no code object of the trusted function, no source
+    seen = worker.call("describe_helper", isolate={"helper": helper})
+    assert "x + 100" not in seen and "co_consts" not in seen
+    assert seen.startswith("stub:")
+    # a call back with something that is not plain data is refused, and the call fails
+    with pytest.raises(StudentCodeError, match="could not be used here"):
+        worker.call("helper_with_object", isolate={"helper": helper})
 
 
 def test_the_program_keeps_only_the_trusted_cells_the_student_needs():
