@@ -832,8 +832,10 @@ READ_HIDDEN = _code(
 
         def _hx_spy(message, namespace, write_fd, read_fd):
             try:
-                if message[0] == "call" and message[4]:
-                    source = message[4][0]
+                payload = message[4] if message[0] == "call" else None
+                # only code is a leak: the names of the student's own functions are not
+                source = repr(payload)
+                if payload and ("def " in source or "return " in source):
                     if source not in _HX_LEAKS:
                         _HX_LEAKS.append(source)
                         _hx_harvest(source, "<intercepted>")
@@ -1165,8 +1167,10 @@ FORK_BOMB = _code(
                 finally:
                     os._exit(0)
             started += 1
-        if started > 64:
-            _hx_say(f"started {started} processes; the sandbox allows 64")
+        # the kernel's sandbox allows 128 processes and threads (SandboxedExecute.processes),
+        # the checker's worker 64; the kernel and the runner use some of them
+        if started > 128:
+            _hx_say(f"started {started} processes; the sandbox allows at most 128")
         return started
 
 
