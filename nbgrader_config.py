@@ -1,6 +1,35 @@
 """nbgrader configuration of the course (run nbgrader commands from this folder)."""
 
+import os
+import platform
+
 c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
+
+
+def _same_numbers_everywhere() -> dict[str, str]:
+    """Settings that make NumPy and OpenBLAS compute bit for bit the same on every x86-64
+    machine: NumPy's SIMD kernels above its baseline off (np.exp and np.tanh differ in the last
+    bit between AVX2 and AVX-512, and ten thousand training steps turn that into a different
+    cost), one OpenBLAS kernel family and one thread. nbgrader's kernels inherit them, so the
+    solution notebooks it executes print the numbers their text states on any such machine."""
+    settings = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    try:
+        try:
+            from numpy._core import _multiarray_umath as umath
+        except ImportError:  # NumPy 1.x
+            from numpy.core import _multiarray_umath as umath
+        extra = sorted(set(umath.__cpu_dispatch__) - set(umath.__cpu_baseline__))
+    except (ImportError, AttributeError):
+        extra = []
+    if extra:
+        settings["NPY_DISABLE_CPU_FEATURES"] = " ".join(extra)
+    if platform.machine().lower() in ("x86_64", "amd64"):
+        settings["OPENBLAS_CORETYPE"] = "Haswell"
+    return settings
+
+
+for _name, _value in _same_numbers_everywhere().items():
+    os.environ[_name] = _value
 
 # The course's assignments, in order. nbgrader 0.9 adds an assignment to the gradebook when
 # `nbgrader generate_assignment ID` runs; this list is what the project's tests hold the
