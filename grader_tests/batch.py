@@ -85,9 +85,7 @@ class Course:
 
     def submission(self, student: str) -> Path:
         return Path(
-            self.coursedir.format_path(
-                self.coursedir.submitted_directory, student, self.assignment
-            )
+            self.coursedir.format_path(self.coursedir.submitted_directory, student, self.assignment)
         )
 
     def autograded(self, student: str) -> Path:

@@ -33,7 +33,7 @@ from . import cache
 from .sandbox import Limits, Sandbox, warn_once
 
 # Runs inside the sandbox, as `python -I -c RUNNER in.ipynb out.ipynb cell_timeout`.
-RUNNER = r'''
+RUNNER = r"""
 import os, sys, uuid
 import nbformat
 from nbclient import NotebookClient
@@ -76,22 +76,16 @@ except DeadKernelError:
 except Exception as exc:
     print(f"notebook execution stopped: {type(exc).__name__}: {exc}", file=sys.stderr)
 save()
-'''
+"""
 
 
 class SandboxedExecute(NbGraderPreprocessor):
     """Execute the notebook for its outputs, with the kernel in the sandbox."""
 
-    timeout = Float(180, help="Seconds one cell may run before it is interrupted.").tag(
-        config=True
-    )
+    timeout = Float(180, help="Seconds one cell may run before it is interrupted.").tag(config=True)
     notebook_timeout = Float(1800, help="Seconds the whole notebook may run.").tag(config=True)
-    memory_mb = Integer(4096, help="Address-space limit of each process, in MiB.").tag(
-        config=True
-    )
-    processes = Integer(128, help="Processes and threads the notebook may have.").tag(
-        config=True
-    )
+    memory_mb = Integer(4096, help="Address-space limit of each process, in MiB.").tag(config=True)
+    processes = Integer(128, help="Processes and threads the notebook may have.").tag(config=True)
     max_output_mb = Integer(64, help="Largest executed notebook accepted back, in MiB.").tag(
         config=True
     )
