@@ -102,12 +102,19 @@ def _unshare_flags() -> list[str]:
     return flags
 
 
-def python_paths() -> list[Path]:
-    """Folders this interpreter reads: its prefixes, standard library and site-packages."""
+def interpreter_paths() -> list[Path]:
+    """Folders this interpreter cannot run without: its prefixes (a virtual environment's
+    and the base Python's), standard library and site-packages."""
     found = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}
     found.add(os.path.dirname(os.path.dirname(os.path.realpath(sys.executable))))
     for name in ("stdlib", "platstdlib", "purelib", "platlib"):
         found.add(sysconfig.get_paths().get(name, ""))
+    return [Path(p) for p in sorted(found) if p and os.path.isdir(p)]
+
+
+def python_paths() -> list[Path]:
+    """Folders this interpreter reads: :func:`interpreter_paths` and the entries of sys.path."""
+    found = {str(p) for p in interpreter_paths()}
     found.update(p for p in sys.path if p and os.path.isabs(p))
     return [Path(p) for p in sorted(found) if p and os.path.isdir(p)]
 
@@ -164,11 +171,14 @@ class Sandbox:
         """Read-only folders: the interpreter's and the extra ones, never a hidden folder's
         ancestor (that would show the hidden folder)."""
         chosen = []
+        # Asked for by name (the helpers package), or the interpreter itself: shown even inside
+        # a hidden folder (a virtual environment in the course folder, `python -m venv .venv`).
+        needed = set(self.readable) | {p.resolve() for p in interpreter_paths()}
         for path in [*python_paths(), *map(Path, self.readable)]:
             path = path.resolve()
             if any(path == h or path in h.parents for h in self.hidden):
                 continue
-            explicit = path in self.readable  # asked for by name, e.g. the helpers package
+            explicit = path in needed
             if not explicit and any(h in path.parents for h in self.hidden):
                 continue  # e.g. a sys.path entry inside the course folder
             if str(path).startswith(SYSTEM_DIRS) or path == Path("/"):
