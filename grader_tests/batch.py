@@ -8,7 +8,8 @@ and keeps nbgrader's own ``autograde`` as the only thing that writes the gradebo
    private copy of the assignment's gradebook rows (a throwaway SQLite file) and a private
    ``autograded/`` folder. Its two expensive steps store their results in a cache, keyed by
    what they were computed from (grader_tests/cache.py).
-2. **One writer.** This process then runs ``nbgrader autograde`` for that student against
+2. **One writer.** One long-lived nbgrader process (grader_tests/batch_writer.py: nbgrader's
+   own ``Autograde`` converter, imported once) then autogrades each finished student against
    the course's real gradebook (SQLite by default, or whatever ``db_url`` says), one
    student at a time. The steps find their stored results and do not run again.
 
@@ -24,6 +25,7 @@ scores), 1 when the tool itself failed for some submission, 2 for bad usage.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import queue
@@ -32,6 +34,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -257,6 +260,12 @@ class Batch:
         self.work = work
         self.cache_dir = course.state / "cache"
         self.template = work / "template.db"
+        self.writer: Writer | None = None
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
 
     def prepare(self) -> None:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -292,15 +301,16 @@ class Batch:
     def write_phase(self, outcome: Outcome) -> Outcome:
         """nbgrader autograde into the real gradebook, reusing the stored results."""
         folder = self.work / outcome.student
-        command = nbgrader_command(self.course, outcome.student, self.cache_dir)
+        if self.writer is None:
+            self.writer = Writer(self.course, self.cache_dir, self.work / "writer.log")
         began = time.monotonic()
-        status, tail = run_logged(command, self.course.root, folder / "write.log", self.timeout)
+        status, detail = self.writer.write(outcome.student, folder / "write.log", self.timeout)
         outcome.seconds += time.monotonic() - began
         log = (folder / "write.log").read_text("utf-8", "replace")
         outcome.reused = log.count("reused a stored result") >= 2
         if status != "ok":
             outcome.status = "error"
-            outcome.detail = f"writing the gradebook failed: {last_error(tail)}"
+            outcome.detail = f"writing the gradebook failed: {detail or last_error(log)}"
             return outcome
         try:
             with self.course.gradebook() as gradebook:
@@ -319,6 +329,75 @@ class Batch:
             return outcome
         outcome.status = "graded"
         return outcome
+
+
+class Writer:
+    """The single gradebook writer: one long-lived ``python -m grader_tests.batch_writer``
+    process (nbgrader's Autograde converter, imported once), fed one student at a time.
+    A writer that dies or runs past the time limit is ended and started afresh."""
+
+    def __init__(self, course: Course, cache_dir: Path, log: Path):
+        self.course = course
+        self.cache_dir = cache_dir
+        self.log_path = log
+        self.proc: subprocess.Popen | None = None
+        self.answers: queue.Queue = queue.Queue()
+
+    def _start(self) -> None:
+        command = [sys.executable, "-m", "grader_tests.batch_writer"]
+        command += [self.course.assignment, str(self.cache_dir)]
+        with open(self.log_path, "ab") as log:
+            self.proc = subprocess.Popen(
+                command,
+                cwd=self.course.root,
+                env=tool_env(),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=log,
+                text=True,
+                start_new_session=True,
+            )
+        answers = self.answers = queue.Queue()
+        stdout = self.proc.stdout
+
+        def read() -> None:
+            for line in stdout:
+                answers.put(line)
+            answers.put(None)  # the writer ended
+
+        threading.Thread(target=read, daemon=True).start()
+
+    def write(self, student: str, log: Path, timeout: float) -> tuple[str, str]:
+        """Autograde ``student`` into the gradebook: ("ok" | "failed" | "timed out", detail)."""
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.touch()
+        if self.proc is None or self.proc.poll() is not None:
+            self._start()
+        try:
+            self.proc.stdin.write(json.dumps({"student": student, "log": str(log)}) + "\n")
+            self.proc.stdin.flush()
+            line = self.answers.get(timeout=timeout)
+        except queue.Empty:
+            self.close()
+            return "timed out", f"writing the grade took more than {timeout:.0f} s"
+        except OSError:
+            line = None
+        if line is None:  # the writer died
+            self.close()
+            tail = self.log_path.read_bytes()[-4000:].decode("utf-8", "replace")
+            return "failed", f"the gradebook writer ended: {last_error(tail)}"
+        answer = json.loads(line)
+        return answer["status"], answer.get("detail", "")
+
+    def close(self) -> None:
+        if self.proc is None:
+            return
+        proc, self.proc = self.proc, None
+        try:
+            proc.stdin.close()
+            proc.wait(timeout=30)
+        except (OSError, subprocess.TimeoutExpired):
+            _kill_tree(proc)
 
 
 # --------------------------------------------------------------------------- display
@@ -438,7 +517,7 @@ def run(args) -> int:
             batch.prepare()
             progress = Progress(len(todo))
             finished: queue.Queue = queue.Queue()
-            with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            with ThreadPoolExecutor(max_workers=args.jobs) as pool, _closing(batch):
                 owner = {}
                 for outcome in todo:
                     future = pool.submit(batch.work_phase, outcome)
@@ -464,6 +543,14 @@ def run(args) -> int:
     else:
         print(table(ordered))
     return 1 if tool_failed else 0
+
+
+@contextlib.contextmanager
+def _closing(batch: Batch):
+    try:
+        yield batch
+    finally:
+        batch.close()
 
 
 if __name__ == "__main__":

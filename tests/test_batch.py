@@ -177,3 +177,29 @@ def test_the_week_group_holds_under_xdist(request):
     if not getattr(request.config.option, "loadgroup", False):
         pytest.skip("not running on pytest-xdist workers with --dist loadgroup")
     assert request.node.nodeid.endswith("@" + A), request.node.nodeid
+
+
+def test_the_writer_is_started_once_and_again_after_it_dies(runs, tmp_path):
+    import os
+    import signal
+
+    from grader_tests.batch import Course, Writer
+
+    course, _ = runs
+    course_ = Course(course, A)
+    writer = Writer(course_, course_.state / "cache", tmp_path / "writer.log")
+    try:
+        assert writer.write("full", tmp_path / "full.log", 120) == ("ok", "")
+        first = writer.proc.pid
+        assert writer.write("partial", tmp_path / "partial.log", 120) == ("ok", "")
+        assert writer.proc.pid == first  # one process for both
+        os.killpg(first, signal.SIGKILL)
+        writer.proc.wait()
+        assert writer.write("full", tmp_path / "again.log", 120) == ("ok", "")
+        assert writer.proc.pid != first
+    finally:
+        writer.close()
+    for name in ("full", "partial", "again"):
+        log = (tmp_path / f"{name}.log").read_text()
+        assert log.count("reused a stored result") == 2, log[-2000:]
+    assert scores(course)["full"] == (27, 27) and scores(course)["partial"] == (2, 27)

@@ -1,0 +1,68 @@
+"""The batch command's gradebook writer: one nbgrader process that autogrades on request.
+
+``python -m grader_tests.batch_writer ASSIGNMENT CACHE_DIR`` starts nbgrader's autograde
+application once (importing nbgrader takes over two seconds, more than writing a grade
+whose results are stored), then reads one JSON request per line on stdin,
+``{"student": ID, "log": PATH}``, runs nbgrader's ``Autograde`` converter for that student
+against the course's real gradebook, with the batch command's stored results, and answers
+``{"student": ID, "status": "ok" | "failed", "detail": TEXT}`` on one line of stdout.
+Everything nbgrader logs for that student also goes to PATH.
+
+The batch command starts it, feeds it one student at a time from its single writer thread
+and restarts it if it dies or hangs (grader_tests/batch.py, ``Writer``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import traceback
+
+
+def main(argv: list[str]) -> int:
+    assignment, cache_dir = argv
+    answers = sys.stdout
+    sys.stdout = sys.stderr  # whatever nbgrader prints must not reach the answer channel
+
+    from nbgrader.apps.autogradeapp import AutogradeApp
+    from nbgrader.converters import Autograde
+    from nbgrader.converters.base import NbGraderException
+
+    app = AutogradeApp()
+    app.initialize(
+        [
+            "--force",
+            f"--SandboxedExecute.cache_directory={cache_dir}",
+            f"--HiddenChecks.cache_directory={cache_dir}",
+        ]
+    )
+    app.coursedir.assignment_id = assignment
+    super(AutogradeApp, app).start()  # what AutogradeApp.start does before converting
+
+    for line in sys.stdin:
+        request = json.loads(line)
+        handler = logging.FileHandler(request["log"], encoding="utf-8")
+        handler.setFormatter(logging.Formatter("[%(levelname)s] %(message)s"))
+        app.log.addHandler(handler)
+        status, detail = "ok", ""
+        try:
+            app.coursedir.student_id = request["student"]
+            Autograde(coursedir=app.coursedir, parent=app).start()
+        except NbGraderException as exc:
+            status, detail = "failed", str(exc).strip().splitlines()[-1:] or ["nbgrader failed"]
+            detail = detail[0]
+        except Exception as exc:  # noqa: BLE001 - reported to the batch command, not raised
+            app.log.error("%s", traceback.format_exc())
+            status, detail = "failed", f"{type(exc).__name__}: {exc}"
+        finally:
+            app.log.removeHandler(handler)
+            handler.close()
+        answers.write(json.dumps({"student": request["student"], "status": status,
+                                  "detail": detail}) + "\n")  # fmt: skip
+        answers.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
