@@ -188,49 +188,12 @@ def needs_grading(course: Course, student: str, digest: str, force: bool, retry:
 
 
 # --------------------------------------------------------------------------- running
-def nbgrader_command(course: Course, student: str, cache_dir: Path, *extra: str) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "nbgrader",
-        "autograde",
-        course.assignment,
-        "--student",
-        student,
-        "--force",
-        f"--SandboxedExecute.cache_directory={cache_dir}",
-        f"--HiddenChecks.cache_directory={cache_dir}",
-        *extra,
-    ]
-
-
 def tool_env() -> dict:
     env = dict(os.environ)
     bin_dir = os.path.dirname(sys.executable)  # nbgrader calls `alembic` from here
     env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
     env.setdefault("OPENBLAS_NUM_THREADS", "1")
     return env
-
-
-def run_logged(command: list[str], cwd: Path, log: Path, timeout: float) -> tuple[str, str]:
-    """Run a command; ("ok" | "failed" | "timed out", tail of its output)."""
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            command,
-            cwd=cwd,
-            env=tool_env(),
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            status = "ok" if proc.wait(timeout=timeout) == 0 else "failed"
-        except subprocess.TimeoutExpired:
-            _kill_tree(proc)
-            status = "timed out"
-    tail = log.read_bytes()[-4000:].decode("utf-8", "replace")
-    return status, tail
 
 
 def _kill_tree(proc: subprocess.Popen) -> None:
@@ -260,12 +223,16 @@ class Batch:
         self.work = work
         self.cache_dir = course.state / "cache"
         self.template = work / "template.db"
-        self.writer: Writer | None = None
+        self.writer: Autograder | None = None
+        self._local = threading.local()  # each worker thread's own Autograder
+        self._processes: list[Autograder] = []
+        self._lock = threading.Lock()
 
     def close(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
-            self.writer = None
+        for process in [*self._processes, self.writer]:
+            if process is not None:
+                process.close()
+        self._processes, self.writer = [], None
 
     def prepare(self) -> None:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -277,22 +244,30 @@ class Batch:
         folder.mkdir(parents=True, exist_ok=True)
         db = folder / "gradebook.db"
         shutil.copyfile(self.template, db)
-        command = nbgrader_command(
-            self.course,
-            outcome.student,
-            self.cache_dir,
-            f"--CourseDirectory.db_url=sqlite:///{db}",
-            f"--CourseDirectory.autograded_directory={folder / 'autograded'}",
-        )
+        process = getattr(self._local, "process", None)
+        if process is None:
+            name = threading.current_thread().name.rsplit("_", 1)[-1]
+            process = self._local.process = Autograder(
+                self.course, self.cache_dir, self.work / f"worker-{name}.log"
+            )
+            with self._lock:
+                self._processes.append(process)
         began = time.monotonic()
-        status, tail = run_logged(command, self.course.root, folder / "work.log", self.timeout)
+        status, detail = process.autograde(
+            outcome.student,
+            folder / "work.log",
+            self.timeout,
+            db_url=f"sqlite:///{db}",
+            autograded=str(folder / "autograded"),
+        )
         outcome.seconds = time.monotonic() - began
         if status == "timed out":
             outcome.status = "timed out"
             outcome.detail = f"grading took more than {self.timeout:.0f} s"
         elif status == "failed":
             outcome.status = "crashed"
-            outcome.detail = last_error(tail)
+            log = (folder / "work.log").read_text("utf-8", "replace")
+            outcome.detail = detail or last_error(log)
         else:
             outcome.status = "worked"
         shutil.rmtree(folder / "autograded", ignore_errors=True)
@@ -302,9 +277,9 @@ class Batch:
         """nbgrader autograde into the real gradebook, reusing the stored results."""
         folder = self.work / outcome.student
         if self.writer is None:
-            self.writer = Writer(self.course, self.cache_dir, self.work / "writer.log")
+            self.writer = Autograder(self.course, self.cache_dir, self.work / "writer.log")
         began = time.monotonic()
-        status, detail = self.writer.write(outcome.student, folder / "write.log", self.timeout)
+        status, detail = self.writer.autograde(outcome.student, folder / "write.log", self.timeout)
         outcome.seconds += time.monotonic() - began
         log = (folder / "write.log").read_text("utf-8", "replace")
         outcome.reused = log.count("reused a stored result") >= 2
@@ -331,10 +306,11 @@ class Batch:
         return outcome
 
 
-class Writer:
-    """The single gradebook writer: one long-lived ``python -m grader_tests.batch_writer``
-    process (nbgrader's Autograde converter, imported once), fed one student at a time.
-    A writer that dies or runs past the time limit is ended and started afresh."""
+class Autograder:
+    """One long-lived ``python -m grader_tests.batch_writer`` process (nbgrader's Autograde
+    converter, imported once), fed one student at a time: each worker thread has one, and
+    so has the single gradebook writer. One that dies or runs past the time limit is ended
+    (with everything it started) and started afresh for the next student."""
 
     def __init__(self, course: Course, cache_dir: Path, log: Path):
         self.course = course
@@ -367,32 +343,41 @@ class Writer:
 
         threading.Thread(target=read, daemon=True).start()
 
-    def write(self, student: str, log: Path, timeout: float) -> tuple[str, str]:
-        """Autograde ``student`` into the gradebook: ("ok" | "failed" | "timed out", detail)."""
+    def autograde(
+        self, student: str, log: Path, timeout: float, db_url: str = "", autograded: str = ""
+    ) -> tuple[str, str]:
+        """Autograde ``student`` (into the course's gradebook and autograded folder unless
+        ``db_url`` and ``autograded`` say otherwise): ("ok" | "failed" | "timed out", detail).
+        """
         log.parent.mkdir(parents=True, exist_ok=True)
         log.touch()
         if self.proc is None or self.proc.poll() is not None:
             self._start()
+        request = {"student": student, "log": str(log)}
+        request.update({"db_url": db_url, "autograded_directory": autograded})
         try:
-            self.proc.stdin.write(json.dumps({"student": student, "log": str(log)}) + "\n")
+            self.proc.stdin.write(json.dumps(request) + "\n")
             self.proc.stdin.flush()
             line = self.answers.get(timeout=timeout)
         except queue.Empty:
-            self.close()
-            return "timed out", f"writing the grade took more than {timeout:.0f} s"
+            self.close(kill=True)
+            return "timed out", f"autograding took more than {timeout:.0f} s"
         except OSError:
             line = None
-        if line is None:  # the writer died
-            self.close()
+        if line is None:  # the process died
+            self.close(kill=True)
             tail = self.log_path.read_bytes()[-4000:].decode("utf-8", "replace")
-            return "failed", f"the gradebook writer ended: {last_error(tail)}"
+            return "failed", f"the nbgrader process ended: {last_error(tail)}"
         answer = json.loads(line)
         return answer["status"], answer.get("detail", "")
 
-    def close(self) -> None:
+    def close(self, kill: bool = False) -> None:
         if self.proc is None:
             return
         proc, self.proc = self.proc, None
+        if kill:
+            _kill_tree(proc)
+            return
         try:
             proc.stdin.close()
             proc.wait(timeout=30)

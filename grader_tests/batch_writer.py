@@ -1,15 +1,17 @@
-"""The batch command's gradebook writer: one nbgrader process that autogrades on request.
+"""The batch command's nbgrader process: autogrades one student after another, on request.
 
 ``python -m grader_tests.batch_writer ASSIGNMENT CACHE_DIR`` starts nbgrader's autograde
 application once (importing nbgrader takes over two seconds, more than writing a grade
 whose results are stored), then reads one JSON request per line on stdin,
-``{"student": ID, "log": PATH}``, runs nbgrader's ``Autograde`` converter for that student
-against the course's real gradebook, with the batch command's stored results, and answers
+``{"student": ID, "log": PATH, "db_url": URL, "autograded_directory": DIR}``, runs
+nbgrader's ``Autograde`` converter for that student with the batch command's result store
+(into the given gradebook and folder, or the course's own when they are empty), and answers
 ``{"student": ID, "status": "ok" | "failed", "detail": TEXT}`` on one line of stdout.
 Everything nbgrader logs for that student also goes to PATH.
 
-The batch command starts it, feeds it one student at a time from its single writer thread
-and restarts it if it dies or hangs (grader_tests/batch.py, ``Writer``).
+The batch command runs one per worker thread (private gradebooks) and one as the single
+writer of the real gradebook, and restarts one that dies or hangs (grader_tests/batch.py,
+``Autograder``). No student code runs in this process: nbgrader's steps start the sandbox.
 """
 
 from __future__ import annotations
@@ -39,6 +41,10 @@ def main(argv: list[str]) -> int:
     )
     app.coursedir.assignment_id = assignment
     super(AutogradeApp, app).start()  # what AutogradeApp.start does before converting
+    course = {
+        "db_url": app.coursedir.db_url,
+        "autograded_directory": app.coursedir.autograded_directory,
+    }
 
     for line in sys.stdin:
         request = json.loads(line)
@@ -47,11 +53,12 @@ def main(argv: list[str]) -> int:
         app.log.addHandler(handler)
         status, detail = "ok", ""
         try:
+            for name, default in course.items():
+                setattr(app.coursedir, name, request.get(name) or default)
             app.coursedir.student_id = request["student"]
             Autograde(coursedir=app.coursedir, parent=app).start()
-        except NbGraderException as exc:
-            status, detail = "failed", str(exc).strip().splitlines()[-1:] or ["nbgrader failed"]
-            detail = detail[0]
+        except NbGraderException:  # nbgrader logged what went wrong (the log says it)
+            status = "failed"
         except Exception as exc:  # noqa: BLE001 - reported to the batch command, not raised
             app.log.error("%s", traceback.format_exc())
             status, detail = "failed", f"{type(exc).__name__}: {exc}"

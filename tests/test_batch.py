@@ -179,27 +179,42 @@ def test_the_week_group_holds_under_xdist(request):
     assert request.node.nodeid.endswith("@" + A), request.node.nodeid
 
 
-def test_the_writer_is_started_once_and_again_after_it_dies(runs, tmp_path):
+def test_one_nbgrader_process_grades_many_and_is_started_again_after_it_dies(runs, tmp_path):
+    """The batch command's workers and its writer are long-lived nbgrader processes."""
     import os
     import signal
 
-    from grader_tests.batch import Course, Writer
+    from grader_tests.batch import Autograder, Course
 
     course, _ = runs
     course_ = Course(course, A)
-    writer = Writer(course_, course_.state / "cache", tmp_path / "writer.log")
+    process = Autograder(course_, course_.state / "cache", tmp_path / "process.log")
+    private = tmp_path / "private.db"
+    shutil.copyfile(course / "gradebook.db", private)
     try:
-        assert writer.write("full", tmp_path / "full.log", 120) == ("ok", "")
-        first = writer.proc.pid
-        assert writer.write("partial", tmp_path / "partial.log", 120) == ("ok", "")
-        assert writer.proc.pid == first  # one process for both
+        assert process.autograde("full", tmp_path / "full.log", 120) == ("ok", "")
+        first = process.proc.pid
+        got = process.autograde(
+            "partial",
+            tmp_path / "partial.log",
+            120,
+            db_url=f"sqlite:///{private}",
+            autograded=str(tmp_path / "autograded"),
+        )
+        assert got == ("ok", "")
+        assert process.proc.pid == first  # one process for both
         os.killpg(first, signal.SIGKILL)
-        writer.proc.wait()
-        assert writer.write("full", tmp_path / "again.log", 120) == ("ok", "")
-        assert writer.proc.pid != first
+        process.proc.wait()
+        assert process.autograde("full", tmp_path / "again.log", 120) == ("ok", "")
+        assert process.proc.pid != first
+        assert process.autograde("nobody", tmp_path / "nobody.log", 120)[0] == "failed"
     finally:
-        writer.close()
+        process.close()
     for name in ("full", "partial", "again"):
         log = (tmp_path / f"{name}.log").read_text()
         assert log.count("reused a stored result") == 2, log[-2000:]
-    assert scores(course)["full"] == (27, 27) and scores(course)["partial"] == (2, 27)
+    # the request's gradebook and folder were used for it, the course's own for the others
+    assert (tmp_path / "autograded" / "partial" / A / f"{A}.ipynb").is_file()
+    assert scores(course)["full"] == (27, 27)
+    with Gradebook(f"sqlite:///{private}") as gradebook:
+        assert gradebook.find_submission(A, "partial").score == 2
