@@ -24,6 +24,7 @@ Progress goes to stderr; the report to stdout.
 from __future__ import annotations
 
 import argparse
+import copy
 import importlib
 import itertools
 import math
@@ -168,6 +169,20 @@ def partly_wrong(count: int) -> list[list]:
     return chosen
 
 
+def sign(notebook: dict, student: str) -> None:
+    """Make every submission unique, as real ones are: a comment with the student's name at
+    the end of the first code cell the student wrote in. (The batch command stores results by
+    what they were computed from, so identical notebooks would be graded only once.)"""
+    for cell in notebook["cells"]:
+        if cell.get("cell_type") == "code" and cell.get("metadata", {}).get("nbgrader", {}).get(
+            "solution"
+        ):
+            source = cell["source"]
+            source = "".join(source) if isinstance(source, list) else source
+            cell["source"] = source.rstrip("\n") + f"\n# submitted by {student}\n"
+            return
+
+
 def write_submissions(course: Path, n: int) -> tuple[dict[str, tuple[str, str]], str]:
     """Write s01..sNN; {student: (category, what it is)} and where the hostile ones came from."""
     release = load(course / "release" / A / f"{A}.ipynb")
@@ -189,6 +204,8 @@ def write_submissions(course: Path, n: int) -> tuple[dict[str, tuple[str, str]],
             what = " + ".join(m.cell for m in mutants)
         else:
             what, notebook = next(bad)
+            notebook = copy.deepcopy(notebook)
+        sign(notebook, student)
         write(notebook, course / "submitted" / student / A / f"{A}.ipynb")
         students[student] = (category, what)
     return students, origin

@@ -15,8 +15,10 @@ and keeps nbgrader's own ``autograde`` as the only thing that writes the gradebo
 
 A submission whose grading crashes or runs out of time is recorded as such and the rest go
 on. The outcome of each student is kept in ``.grader_batch/ASSIGNMENT/``; running the
-command again grades only the submissions that are new, changed, or not graded yet
-(``--force``: all of them; ``--retry``: also those that crashed or timed out).
+command again grades only the submissions that are new, changed, or not graded yet, and
+every one of them after a change to the grader, the hidden checks, ``helpers``, the
+assignment's ``source/`` or ``nbgrader_config.py`` (``--force``: all of them; ``--retry``:
+also those that crashed or timed out).
 
 Exit status: 0 when every submission was graded or recorded (whatever the students'
 scores), 1 when the tool itself failed for some submission, 2 for bad usage.
@@ -154,8 +156,10 @@ def copy_assignment(course: Course, target_url: str) -> None:
 
 
 # --------------------------------------------------------------------------- state
-def submission_digest(course: Course, student: str) -> str:
-    return cache.key("submission", cache.folder_digest(course.submission(student)))
+def submission_digest(course: Course, student: str, grader: str) -> str:
+    """What a grade depends on: the submission's files and the grader (``grader`` is
+    :func:`~grader_tests.cache.grader_digest` of the course)."""
+    return cache.key("submission", cache.folder_digest(course.submission(student)), grader)
 
 
 def load_state(course: Course, student: str) -> dict | None:
@@ -477,8 +481,9 @@ def run(args) -> int:
     warn_once()
 
     todo, outcomes = [], {}
+    grader = cache.grader_digest(course.root, args.assignment)
     for student in students:
-        digest = submission_digest(course, student)
+        digest = submission_digest(course, student, grader)
         if needs_grading(course, student, digest, args.force, args.retry):
             todo.append(Outcome(student, digest=digest))
         else:

@@ -5,7 +5,8 @@ hidden checks of many submissions in parallel, each against a private copy of th
 gradebook, and stores the results here. Then a single process replays nbgrader's own
 autograde into the real gradebook: the two steps find their result by the key of their
 input (the cells' sources and the submission's other files), so they do not run again.
-A key that does not match (anything different about the input) simply means "compute it".
+A key that does not match (anything different about the input, or about the grader: see
+:func:`grader_digest`) simply means "compute it".
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import os
 import tempfile
 from pathlib import Path
 
-VERSION = 1
+VERSION = 2
 
 
 def key(*parts) -> str:
@@ -25,8 +26,9 @@ def key(*parts) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def folder_digest(folder: Path, exclude_suffix: str = "") -> str:
-    """A digest of the names and contents of the files under ``folder``."""
+def folder_digest(folder: Path, exclude_suffix: str = "", skip: tuple[str, ...] = ()) -> str:
+    """A digest of the names and contents of the files under ``folder`` (leaving out files
+    whose name ends with ``exclude_suffix`` and folders named in ``skip``)."""
     digest = hashlib.sha256()
     folder = Path(folder)
     if folder.is_dir():
@@ -35,11 +37,37 @@ def folder_digest(folder: Path, exclude_suffix: str = "") -> str:
                 continue
             if exclude_suffix and path.name.endswith(exclude_suffix):
                 continue
+            if skip and any(part in skip for part in path.relative_to(folder).parts[:-1]):
+                continue
             digest.update(str(path.relative_to(folder)).encode("utf-8") + b"\0")
             with open(path, "rb") as handle:
                 for block in iter(lambda: handle.read(1 << 20), b""):
                     digest.update(block)
             digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def grader_folders(root: str | Path, assignment: str) -> list[Path]:
+    """The folders :func:`grader_digest` reads."""
+    from .sandbox import course_packages
+
+    package = Path(__file__).resolve().parent
+    return [package, *course_packages(), Path(root) / "source" / assignment]
+
+
+def grader_digest(root: str | Path, assignment: str) -> str:
+    """A digest of everything a grade is computed with besides the submission: the grader's
+    code and hidden checks (this package), the course's public package (``helpers``), the
+    assignment's ``source/`` folder and the course's ``nbgrader_config.py``. Editing any of
+    them (fixing a hidden check, say) makes every stored result of the assignment stale."""
+    root = Path(root)
+    digest = hashlib.sha256()
+    for folder in grader_folders(root, assignment):
+        digest.update(str(folder.name).encode("utf-8") + b"\0")
+        digest.update(folder_digest(folder, skip=("__pycache__", ".ipynb_checkpoints")).encode())
+    config = root / "nbgrader_config.py"
+    if config.is_file():
+        digest.update(hashlib.sha256(config.read_bytes()).hexdigest().encode())
     return digest.hexdigest()
 
 

@@ -102,16 +102,20 @@ class SandboxedExecute(NbGraderPreprocessor):
     def preprocess(self, nb: NotebookNode, resources: dict):
         warn_once(self.log.warning)
         folder = Path(resources.get("metadata", {}).get("path") or ".")
-        key = cache.key(
-            "execute",
-            [(c.cell_type, c.source) for c in nb.cells],
-            cache.folder_digest(folder, exclude_suffix=".ipynb"),
-            self.timeout,
-            self.notebook_timeout,
-            self.memory_mb,
-        )
         store = cache.Store(self.cache_directory) if self.cache_directory else None
-        stored = store.get(key) if store else None
+        stored = key = None
+        if store:
+            root = CourseDirectory(config=self.config).root
+            assignment = resources.get("nbgrader", {}).get("assignment", "")
+            key = cache.key(
+                "execute",
+                [(c.cell_type, c.source) for c in nb.cells],
+                cache.folder_digest(folder, exclude_suffix=".ipynb"),
+                cache.grader_digest(root, assignment),
+                [self.timeout, self.notebook_timeout, self.memory_mb, self.processes],
+                [self.max_output_mb, self.max_output_kb, self.copy_limit_mb],
+            )
+            stored = store.get(key)
         if stored is not None:
             self.log.info("SandboxedExecute: reused a stored result")
         else:

@@ -51,14 +51,16 @@ class HiddenChecks(NbGraderPreprocessor):
         student = resources["nbgrader"].get("student", "?")
         root = CourseDirectory(config=self.config).root
         store = cache.Store(self.cache_directory) if self.cache_directory else None
-        key = cache.key(
-            "hidden-checks",
-            assignment,
-            [(c.cell_type, c.source, c.metadata.get("nbgrader", {})) for c in nb.cells],
-            self.call_timeout,
-            self.notebook_timeout,
-        )
-        stored = store.get(key) if store else None
+        stored = key = None
+        if store:
+            key = cache.key(
+                "hidden-checks",
+                assignment,
+                [(c.cell_type, c.source, c.metadata.get("nbgrader", {})) for c in nb.cells],
+                cache.grader_digest(root, assignment),
+                [self.call_timeout, self.notebook_timeout, self.timeout],
+            )
+            stored = store.get(key)
         if stored is not None:
             self.log.info("HiddenChecks: reused a stored result")
         else:

@@ -218,3 +218,22 @@ def test_one_nbgrader_process_grades_many_and_is_started_again_after_it_dies(run
     assert scores(course)["full"] == (27, 27)
     with Gradebook(f"sqlite:///{private}") as gradebook:
         assert gradebook.find_submission(A, "partial").score == 2
+
+
+def test_a_change_to_the_assignment_source_regrades_everyone_afresh(runs):
+    """Fixing the instructor's notebook (or a hidden check) makes every stored result stale:
+    the next run regrades every student and computes everything again."""
+    course, _ = runs
+    store = course / ".grader_batch" / A / "cache"
+    before = set(store.rglob("*.json"))
+    source = course / "source" / A / f"{A}.ipynb"
+    notebook = load(source)
+    notebook["cells"][0]["source"] = "".join(notebook["cells"][0]["source"]) + "\n"
+    write(notebook, source)
+    status, outcomes, stderr, _ = batch(course, "--student", "full", "--student", "partial")
+    assert status == 0, stderr
+    assert "2 to grade" in stderr and "unchanged" not in stderr, stderr
+    assert outcomes["full"]["status"] == "graded" and outcomes["full"]["score"] == 27
+    assert outcomes["partial"]["score"] == 2
+    # each student's two steps (execution, hidden checks) were computed and stored afresh
+    assert len(set(store.rglob("*.json")) - before) == 4
