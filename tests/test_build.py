@@ -139,3 +139,27 @@ class _Anything:
 
 def _anything(self, name):
     return _Anything()
+
+
+@pytest.mark.parametrize(
+    ("program", "pinned"),
+    [
+        ("/venv/bin/nbgrader", True),
+        ("/venv/lib/python3.11/site-packages/nbgrader/__main__.py", True),
+        ("/venv/bin/jupyter-lab", False),  # a learner's JupyterLab reads the file too
+        ("/venv/bin/jupyter-server", False),
+    ],
+)
+def test_only_nbgrader_commands_fix_the_numeric_settings(monkeypatch, program, pinned):
+    names = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "OPENBLAS_CORETYPE")
+    for name in (*names, "NPY_DISABLE_CPU_FEATURES"):
+        monkeypatch.setenv(name, "")  # recorded, so whatever the config sets is undone after
+        monkeypatch.delenv(name)
+    monkeypatch.setattr("sys.argv", [program])
+    namespace = {"get_config": lambda: type("Config", (), {"__getattr__": _anything})()}
+    exec((ROOT / "nbgrader_config.py").read_text(), namespace)
+    import os
+
+    assert ("OPENBLAS_NUM_THREADS" in os.environ) is pinned
+    if pinned:
+        assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
