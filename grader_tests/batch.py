@@ -8,7 +8,7 @@ and keeps nbgrader's own ``autograde`` as the only thing that writes the gradebo
    private copy of the assignment's gradebook rows (a throwaway SQLite file) and a private
    ``autograded/`` folder. Its two expensive steps store their results in a cache, keyed by
    what they were computed from (grader_tests/cache.py).
-2. **One writer.** One long-lived nbgrader process (grader_tests/batch_writer.py: nbgrader's
+2. **One writer.** One long-lived nbgrader process (grader_tests/batch_process.py: nbgrader's
    own ``Autograde`` converter, imported once) then autogrades each finished student against
    the course's real gradebook (SQLite by default, or whatever ``db_url`` says), one
    student at a time. The steps find their stored results and do not run again.
@@ -227,16 +227,16 @@ class Batch:
         self.work = work
         self.cache_dir = course.state / "cache"
         self.template = work / "template.db"
-        self.writer: Autograder | None = None
-        self._local = threading.local()  # each worker thread's own Autograder
-        self._processes: list[Autograder] = []
-        self._lock = threading.Lock()
+        # one nbgrader process per worker thread (each takes one while it grades), and one
+        # for the single writer; each starts when first used
+        self.pool: queue.Queue = queue.Queue()
+        for number in range(jobs):
+            self.pool.put(Autograder(course, self.cache_dir, work / f"worker-{number}.log"))
+        self.writer = Autograder(course, self.cache_dir, work / "writer.log")
 
     def close(self) -> None:
-        for process in [*self._processes, self.writer]:
-            if process is not None:
-                process.close()
-        self._processes, self.writer = [], None
+        for process in [*self.pool.queue, self.writer]:
+            process.close()
 
     def prepare(self) -> None:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -248,22 +248,18 @@ class Batch:
         folder.mkdir(parents=True, exist_ok=True)
         db = folder / "gradebook.db"
         shutil.copyfile(self.template, db)
-        process = getattr(self._local, "process", None)
-        if process is None:
-            name = threading.current_thread().name.rsplit("_", 1)[-1]
-            process = self._local.process = Autograder(
-                self.course, self.cache_dir, self.work / f"worker-{name}.log"
-            )
-            with self._lock:
-                self._processes.append(process)
+        process = self.pool.get()
         began = time.monotonic()
-        status, detail = process.autograde(
-            outcome.student,
-            folder / "work.log",
-            self.timeout,
-            db_url=f"sqlite:///{db}",
-            autograded=str(folder / "autograded"),
-        )
+        try:
+            status, detail = process.autograde(
+                outcome.student,
+                folder / "work.log",
+                self.timeout,
+                db_url=f"sqlite:///{db}",
+                autograded=str(folder / "autograded"),
+            )
+        finally:
+            self.pool.put(process)
         outcome.seconds = time.monotonic() - began
         if status == "timed out":
             outcome.status = "timed out"
@@ -280,8 +276,6 @@ class Batch:
     def write_phase(self, outcome: Outcome) -> Outcome:
         """nbgrader autograde into the real gradebook, reusing the stored results."""
         folder = self.work / outcome.student
-        if self.writer is None:
-            self.writer = Autograder(self.course, self.cache_dir, self.work / "writer.log")
         began = time.monotonic()
         status, detail = self.writer.autograde(outcome.student, folder / "write.log", self.timeout)
         outcome.seconds += time.monotonic() - began
@@ -311,7 +305,7 @@ class Batch:
 
 
 class Autograder:
-    """One long-lived ``python -m grader_tests.batch_writer`` process (nbgrader's Autograde
+    """One long-lived ``python -m grader_tests.batch_process`` process (nbgrader's Autograde
     converter, imported once), fed one student at a time: each worker thread has one, and
     so has the single gradebook writer. One that dies or runs past the time limit is ended
     (with everything it started) and started afresh for the next student."""
@@ -324,7 +318,7 @@ class Autograder:
         self.answers: queue.Queue = queue.Queue()
 
     def _start(self) -> None:
-        command = [sys.executable, "-m", "grader_tests.batch_writer"]
+        command = [sys.executable, "-m", "grader_tests.batch_process"]
         command += [self.course.assignment, str(self.cache_dir)]
         with open(self.log_path, "ab") as log:
             self.proc = subprocess.Popen(
@@ -343,7 +337,7 @@ class Autograder:
         def read() -> None:
             for line in stdout:
                 answers.put(line)
-            answers.put(None)  # the writer ended
+            answers.put(None)  # the process ended
 
         threading.Thread(target=read, daemon=True).start()
 
@@ -507,7 +501,7 @@ def run(args) -> int:
             batch.prepare()
             progress = Progress(len(todo))
             finished: queue.Queue = queue.Queue()
-            with ThreadPoolExecutor(max_workers=args.jobs) as pool, _closing(batch):
+            with ThreadPoolExecutor(max_workers=args.jobs) as pool, contextlib.closing(batch):
                 owner = {}
                 for outcome in todo:
                     future = pool.submit(batch.work_phase, outcome)
@@ -533,14 +527,6 @@ def run(args) -> int:
     else:
         print(table(ordered))
     return 1 if tool_failed else 0
-
-
-@contextlib.contextmanager
-def _closing(batch: Batch):
-    try:
-        yield batch
-    finally:
-        batch.close()
 
 
 if __name__ == "__main__":

@@ -187,8 +187,8 @@ def test_one_nbgrader_process_grades_many_and_is_started_again_after_it_dies(run
     from grader_tests.batch import Autograder, Course
 
     course, _ = runs
-    course_ = Course(course, A)
-    process = Autograder(course_, course_.state / "cache", tmp_path / "process.log")
+    graded = Course(course, A)
+    process = Autograder(graded, graded.state / "cache", tmp_path / "process.log")
     private = tmp_path / "private.db"
     shutil.copyfile(course / "gradebook.db", private)
     try:

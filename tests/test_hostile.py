@@ -48,8 +48,6 @@ from support import ROOT, load, run, solution_answers, tool_env, write
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hostile")]
 
 ATTACKS = sorted(CATALOGUE)
-# Weaknesses of the grader these tests found. Each marked test fails until the grader is
-# fixed; the marks are strict, so a fix turns them into failures that say to drop the mark.
 
 HONEST = "honest"
 MAX_SCORE = 27.0

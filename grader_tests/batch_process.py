@@ -1,6 +1,6 @@
 """The batch command's nbgrader process: autogrades one student after another, on request.
 
-``python -m grader_tests.batch_writer ASSIGNMENT CACHE_DIR`` starts nbgrader's autograde
+``python -m grader_tests.batch_process ASSIGNMENT CACHE_DIR`` starts nbgrader's autograde
 application once (importing nbgrader takes over two seconds, more than writing a grade
 whose results are stored), then reads one JSON request per line on stdin,
 ``{"student": ID, "log": PATH, "db_url": URL, "autograded_directory": DIR}``, runs
