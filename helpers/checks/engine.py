@@ -1,0 +1,218 @@
+"""The public checks of a week, read from the week's generated data.
+
+``helpers/checks/data/<week>.json`` holds, for every graded function, its public examples, the
+outputs the course's reference solution gives on them, and the outputs of the typical mistakes
+with the hint that names each one (written by ``python -m grader_tests.spec`` on the
+instructor's side; numbers only, no solution code). :class:`Week` turns that into
+``check_<name>`` functions: each calls your function on every example and compares what comes
+back, part by part (a tuple's items, a dict's keys, an array's shape and values), with the
+expected output. At the first difference it stops with what was expected, what came back and,
+when your result is what a known mistake gives, that mistake's hint.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+import numpy as np
+
+from helpers.checks import (
+    CheckFailure,
+    call,
+    expect_close,
+    expect_equal,
+    expect_keys,
+    expect_sequence,
+    failure,
+    passed,
+    show,
+)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def decode(value):
+    """The Python value of an encoded one (arrays, tuples, dicts, numbers, raised errors)."""
+    if isinstance(value, list):
+        return [decode(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if "array" in value:
+        return np.array(value["array"], dtype=np.dtype(value["dtype"])).reshape(value["shape"])
+    if "tuple" in value:
+        return tuple(decode(v) for v in value["tuple"])
+    if "dict" in value:
+        return {k: decode(v) for k, v in value["dict"].items()}
+    if "float64" in value:
+        return np.float64(value["float64"])
+    if "raised" in value:
+        return Raised(value["raised"])
+    raise ValueError(f"unknown encoded value: {sorted(value)}")
+
+
+class Raised:
+    """A mistake whose output is an error: the error's text, ``"TypeError: ..."``."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+
+class Week:
+    """A week's public-check data: examples, expected outputs, mistakes and hints."""
+
+    def __init__(self, assignment: str):
+        self.assignment = assignment
+
+    @functools.cached_property
+    def data(self) -> dict:
+        path = DATA_DIR / f"{self.assignment}.json"
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise FileNotFoundError(
+                f"the checks' data file {path} is missing: reinstall the course, or (instructors) "
+                "run `python -m grader_tests.spec`"
+            ) from None
+
+    def hint(self, key: str) -> str:
+        """The hint text of a mistake, by its key."""
+        return self.data["hints"][key]
+
+    def extra(self, name: str):
+        """More data for a hand-written check (see ``WeekSpec.extra``)."""
+        return decode(self.data["extra"][name])
+
+    def examples(self, name: str) -> list[dict]:
+        """The decoded public examples of a function: label, args, kwargs, expected, mistakes
+        (a list of (wrong output, hint) pairs)."""
+        examples = []
+        for example in self.data["functions"][name]["examples"]:
+            examples.append(
+                {
+                    "label": example["label"],
+                    "args": decode(example["args"]),
+                    "kwargs": decode(example["kwargs"]),
+                    "expected": decode(example["expected"]),
+                    "mistakes": [
+                        (decode(value), self.hint(key))
+                        for key, value in example["mistakes"].items()
+                    ],
+                }
+            )
+        return examples
+
+    def check(self, name: str, function) -> None:
+        """Run ``function`` on each public example of ``name``; print one ✓ line if every
+        result matches, else raise a CheckFailure that says where and why."""
+        parts = self.data["functions"][name]["parts"]
+        examples = self.examples(name)
+        for example in examples:
+            what = example["label"]
+            wrong = [(v, h) for v, h in example["mistakes"] if not isinstance(v, Raised)]
+            errors = [(v.text, h) for v, h in example["mistakes"] if isinstance(v, Raised)]
+            got = call(what, function, *example["args"], hints=errors, **example["kwargs"])
+            compare(got, example["expected"], what, wrong, parts=parts)
+        passed(name, len(examples))
+
+    def checker(self, name: str):
+        """``check_<name>``: the public check of one graded function."""
+
+        def check(function) -> None:
+            self.check(name, function)
+
+        check.__name__ = check.__qualname__ = f"check_{name}"
+        check.__doc__ = f"Check {name} on its public examples (see the notebook's text)."
+        return check
+
+
+# ------------------------------------------------------------------------- comparisons
+def _at(value, key):
+    """``value[key]`` for a mistake's output, or a marker when it has no such part."""
+    try:
+        if isinstance(value, dict):
+            return value[key]
+        if isinstance(value, (tuple, list)) and isinstance(key, int):
+            return value[key]
+    except (KeyError, IndexError):
+        pass
+    return _MISSING
+
+
+_MISSING = object()
+
+
+def _narrow(mistakes, key) -> list:
+    return [(part, hint) for value, hint in mistakes if (part := _at(value, key)) is not _MISSING]
+
+
+def _same_structure_hint(got, mistakes) -> str | None:
+    """The hint of a mistake whose output has the structure of ``got`` (the same keys, or
+    the same number of items)."""
+    for value, hint in mistakes:
+        if isinstance(got, dict) and isinstance(value, dict) and set(got) == set(value):
+            return hint
+        if (
+            isinstance(got, (tuple, list))
+            and isinstance(value, (tuple, list))
+            and len(got) == len(value)
+        ):
+            return hint
+    return None
+
+
+def _show_items(items) -> str:
+    try:
+        return show(np.asarray(items, dtype=float))
+    except (TypeError, ValueError):
+        return show(list(items))
+
+
+def compare(got, expected, what: str, mistakes=(), *, parts=()) -> None:
+    """Compare ``got`` with ``expected`` part by part; ``mistakes`` are (wrong output, hint)
+    pairs of the whole result, narrowed to each part as the comparison goes down."""
+    if isinstance(expected, tuple):
+        try:
+            expect_sequence(got, len(expected), what)
+        except CheckFailure as failed:
+            hint = _same_structure_hint(got, mistakes)
+            text = f"{failed}\n  likely mistake: {hint}" if hint else str(failed)
+            raise CheckFailure(text) from None
+        for i, item in enumerate(expected):
+            name = f"{what}: {parts[i]}" if i < len(parts) else f"{what}: item {i}"
+            compare(got[i], item, name, _narrow(mistakes, i))
+        return
+    if isinstance(expected, dict):
+        try:
+            expect_keys(got, list(expected), what)
+        except CheckFailure as failed:
+            hint = _same_structure_hint(got, mistakes)
+            text = str(failed)
+            if hint:
+                text = text.rsplit("\n  likely mistake:", 1)[0] + f"\n  likely mistake: {hint}"
+            raise CheckFailure(text) from None
+        for key, item in expected.items():
+            compare(got[key], item, f"{what}[{key!r}]", _narrow(mistakes, key))
+        return
+    if isinstance(expected, list):
+        if not isinstance(got, (list, tuple, np.ndarray)):
+            raise failure(f"{what} should be a list, got {type(got).__name__}: {show(got)}")
+        if len(got) != len(expected):
+            hint = next(
+                (h for v, h in mistakes if isinstance(v, (list, tuple)) and len(v) == len(got)),
+                None,
+            )
+            raise failure(
+                f"{what} has the wrong length.",
+                expected=f"{len(expected)} items: {show(expected)}",
+                got=f"{len(got)} items: {_show_items(got)}",
+                mistake=hint,
+            )
+        for i, item in enumerate(expected):
+            compare(got[i], item, f"{what}[{i}]", _narrow(mistakes, i))
+        return
+    if isinstance(expected, (bool, str)) or expected is None:
+        expect_equal(got, expected, what, mistakes=mistakes)
+        return
+    expect_close(got, expected, what, mistakes=mistakes)
