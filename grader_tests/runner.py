@@ -1,7 +1,12 @@
 """Grade one notebook: run the hidden checks with pytest and score each test cell.
 
-A cell's points are 0 when its public checks fail, else its points times the fraction of its
-hidden checks that passed.
+A cell earns its points times the fraction of its checks that passed. The public checks (the
+visible check cell, run again here on the student's code) count as one check like any hidden
+one: a slip that the public examples show costs that check, with its message in the feedback,
+not the whole cell (a model that gets its parameters, returns and learning rate right and
+records one cost too many keeps most of its points). A cell none of whose hidden checks passed
+earns nothing, even when its public checks pass: answers typed in for the visible examples
+are worth no points.
 """
 
 from __future__ import annotations
@@ -40,13 +45,10 @@ class CellResult:
 
     @property
     def points(self) -> float:
-        public = [c for c in self.checks if c.name == PUBLIC]
         hidden = [c for c in self.checks if c.name != PUBLIC]
-        if not self.checks or any(not c.passed for c in public):
+        if not self.checks or (hidden and not any(c.passed for c in hidden)):
             return 0.0
-        if not hidden:
-            return self.max_points
-        return round(self.max_points * sum(c.passed for c in hidden) / len(hidden), 4)
+        return round(self.max_points * sum(c.passed for c in self.checks) / len(self.checks), 4)
 
 
 @dataclass
