@@ -36,11 +36,12 @@ def find_course_root(explicit: str | os.PathLike | None = None) -> Path:
 
 
 def known_assignments() -> list[str]:
-    """Assignment ids that have a hidden-check folder in this package."""
+    """Assignment ids that have a hidden-check folder in this package (one with a reference;
+    ``nn`` is the shared library, not an assignment)."""
     return sorted(
         p.name
         for p in PACKAGE_DIR.iterdir()
-        if p.is_dir() and (p / "__init__.py").is_file() and not p.name.startswith("_")
+        if p.is_dir() and (p / "reference.py").is_file() and not p.name.startswith("_")
     )
 
 

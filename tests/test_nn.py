@@ -1,0 +1,362 @@
+"""Tests of the instructor-side NumPy library grader_tests.nn.
+
+Every backward step and derivative is compared with the library's own gradient checker
+(central differences of the forward step), and the checker itself is tested on known values
+and on a planted wrong gradient.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import numpy as np
+import pytest
+
+from grader_tests import nn
+
+ACTIVATION_NAMES = ("sigmoid", "relu", "tanh")
+SHAPES = [(1, 1), (3, 1), (1, 4), (2, 5), (4, 3)]  # (n, m): m = 1 included
+LAYER_SIZES = [(1, 1, 1), (3, 2, 1), (2, 3, 4), (4, 4, 3), (5, 1, 6)]  # (n_prev, n, m)
+TOLERANCE = 1e-7  # a right gradient's relative error is far below this
+KINK_MARGIN = 1e-3  # relu inputs stay this far from 0
+
+
+@pytest.fixture
+def rng():
+    return np.random.default_rng(20240611)
+
+
+def _away_from_kink(rng, shape) -> np.ndarray:
+    """Normal numbers of the given shape, none closer to 0 than KINK_MARGIN."""
+    Z = rng.normal(0, 1.5, size=shape)
+    return np.where(np.abs(Z) < KINK_MARGIN, KINK_MARGIN * 10, Z)
+
+
+def _layer(rng, n_prev: int, n: int, m: int):
+    """A_prev, W, b whose Z = W A_prev + b stays away from relu's kink."""
+    while True:
+        A_prev = rng.normal(0, 1, size=(n_prev, m))
+        W = rng.normal(0, 1, size=(n, n_prev))
+        b = rng.normal(0, 0.5, size=(n, 1))
+        if np.abs(W @ A_prev + b).min() > KINK_MARGIN:
+            return A_prev, W, b
+
+
+# --------------------------------------------------------------------------- activations
+@pytest.mark.parametrize("name", ACTIVATION_NAMES)
+def test_activation_derivative_and_backward_match_numerical_gradient(name, rng):
+    g = getattr(nn, name)
+    derivative = getattr(nn, f"{name}_derivative")
+    forward = getattr(nn, f"{name}_forward")
+    backward = getattr(nn, f"{name}_backward")
+    for shape in SHAPES:
+        Z = _away_from_kink(rng, shape)
+        dA = rng.normal(0, 1, size=shape)
+        numerical = nn.numerical_gradient(lambda x, dA=dA: np.sum(dA * g(x)), Z)
+        assert nn.relative_error(dA * derivative(Z), numerical) < TOLERANCE, (name, shape)
+        A, cache = forward(Z)
+        np.testing.assert_array_equal(A, g(Z))
+        assert cache is Z
+        dZ = backward(dA, cache)
+        assert dZ.shape == shape
+        assert nn.relative_error(dZ, numerical) < TOLERANCE, (name, shape)
+
+
+def test_activation_values():
+    Z = np.array([[-2.0, 0.0, 3.0]])
+    np.testing.assert_allclose(nn.sigmoid(Z), 1 / (1 + np.exp(-Z)))
+    assert nn.sigmoid(0) == 0.5
+    np.testing.assert_array_equal(nn.relu(Z), [[0.0, 0.0, 3.0]])
+    np.testing.assert_array_equal(nn.relu_derivative(Z), [[0.0, 0.0, 1.0]])
+    np.testing.assert_array_equal(nn.relu_backward(np.ones((1, 3)), Z), [[0.0, 0.0, 1.0]])
+    np.testing.assert_allclose(nn.tanh_derivative(Z), 1 - np.tanh(Z) ** 2)
+    with np.errstate(over="raise"):  # exp overflows inside: no warning, the limits come out
+        np.testing.assert_array_equal(nn.sigmoid(np.array([-1000.0, 1000.0])), [0.0, 1.0])
+
+
+# -------------------------------------------------------------------------------- layers
+def _layer_numerical(forward, d_out, A_prev, W, b):
+    """(dA_prev, dW / m, db / m) of F = sum(d_out * forward(A_prev, W, b)[0]) by central
+    differences: the course's gradients for the upstream gradient d_out."""
+    m = A_prev.shape[1]
+
+    def F(A_prev, W, b):
+        return np.sum(d_out * forward(A_prev, W, b)[0])
+
+    return (
+        nn.numerical_gradient(lambda x: F(x, W, b), A_prev),
+        nn.numerical_gradient(lambda x: F(A_prev, x, b), W) / m,
+        nn.numerical_gradient(lambda x: F(A_prev, W, x), b) / m,
+    )
+
+
+def test_linear_forward_returns_Z_and_cache(rng):
+    A, W, b = _layer(rng, 3, 2, 4)
+    Z, cache = nn.linear_forward(A, W, b)
+    np.testing.assert_array_equal(Z, W @ A + b)
+    assert len(cache) == 3 and all(x is y for x, y in zip(cache, (A, W, b), strict=True))
+
+
+@pytest.mark.parametrize("sizes", LAYER_SIZES)
+def test_linear_backward_matches_numerical_gradient(sizes, rng):
+    A_prev, W, b = _layer(rng, *sizes)
+    dZ = rng.normal(0, 1, size=(W.shape[0], A_prev.shape[1]))
+    got = nn.linear_backward(dZ, (A_prev, W, b))
+    expected = _layer_numerical(nn.linear_forward, dZ, A_prev, W, b)
+    for part, g, g_num in zip(("dA_prev", "dW", "db"), got, expected, strict=True):
+        assert g.shape == g_num.shape, part
+        assert nn.relative_error(g, g_num) < TOLERANCE, (part, sizes)
+
+
+def test_linear_backward_averages_over_m(rng):
+    """Repeating every example leaves dW and db (means) unchanged and repeats dA_prev."""
+    A_prev, W, b = _layer(rng, 3, 2, 5)
+    dZ = rng.normal(0, 1, size=(2, 5))
+    dA_prev, dW, db = nn.linear_backward(dZ, (A_prev, W, b))
+    twice = nn.linear_backward(np.hstack([dZ, dZ]), (np.hstack([A_prev, A_prev]), W, b))
+    np.testing.assert_allclose(twice[1], dW, rtol=1e-12)
+    np.testing.assert_allclose(twice[2], db, rtol=1e-12)
+    np.testing.assert_allclose(twice[0], np.hstack([dA_prev, dA_prev]), rtol=1e-12)
+    np.testing.assert_allclose(db, dZ.mean(axis=1, keepdims=True), rtol=1e-12)
+    np.testing.assert_allclose(dW, dZ @ A_prev.T / 5, rtol=1e-12)
+
+
+@pytest.mark.parametrize("activation", ACTIVATION_NAMES)
+def test_linear_activation_backward_matches_numerical_gradient(activation, rng):
+    for n_prev, n, m in LAYER_SIZES:
+        A_prev, W, b = _layer(rng, n_prev, n, m)
+        dA = rng.normal(0, 1, size=(n, m))
+        A, cache = nn.linear_activation_forward(A_prev, W, b, activation)
+        assert A.shape == (n, m)
+        (A_c, W_c, b_c), Z = cache
+        assert A_c is A_prev and W_c is W and b_c is b
+        np.testing.assert_array_equal(Z, W @ A_prev + b)
+        forward = partial(nn.linear_activation_forward, activation=activation)
+        expected = _layer_numerical(forward, dA, A_prev, W, b)
+        got = nn.linear_activation_backward(dA, cache, activation)
+        for part, g, g_num in zip(("dA_prev", "dW", "db"), got, expected, strict=True):
+            assert g.shape == g_num.shape, part
+            assert nn.relative_error(g, g_num) < TOLERANCE, (activation, part, (n_prev, n, m))
+
+
+def test_unknown_activation_is_a_value_error(rng):
+    A_prev, W, b = _layer(rng, 2, 2, 2)
+    with pytest.raises(ValueError, match="softplus"):
+        nn.linear_activation_forward(A_prev, W, b, "softplus")
+    cache = ((A_prev, W, b), W @ A_prev + b)
+    with pytest.raises(ValueError, match="Relu"):
+        nn.linear_activation_backward(np.ones((2, 2)), cache, "Relu")
+
+
+# -------------------------------------------------------------------------------- losses
+def test_binary_cross_entropy_value():
+    cost = nn.binary_cross_entropy(np.array([[0.5, 0.5]]), np.array([[1.0, 0.0]]))
+    assert type(cost) is float
+    assert cost == pytest.approx(np.log(2), rel=1e-15)
+    AL, Y = np.array([[0.9, 0.2, 0.7]]), np.array([[1.0, 0.0, 0.0]])
+    expected = -(np.log(0.9) + np.log(0.8) + np.log(0.3)) / 3
+    assert nn.binary_cross_entropy(AL, Y) == pytest.approx(expected, rel=1e-14)
+
+
+@pytest.mark.parametrize("m", [1, 2, 7])
+def test_binary_cross_entropy_gradient_is_that_of_the_summed_losses(m, rng):
+    AL = rng.uniform(0.05, 0.95, size=(1, m))
+    Y = (rng.random((1, m)) < 0.5).astype(float)
+    numerical = nn.numerical_gradient(lambda x: m * nn.binary_cross_entropy(x, Y), AL)
+    dAL = nn.binary_cross_entropy_gradient(AL, Y)
+    assert dAL.shape == (1, m)
+    assert nn.relative_error(dAL, numerical) < TOLERANCE
+    np.testing.assert_array_equal(nn.binary_cross_entropy_gradient(AL, Y.ravel()), dAL)
+
+
+# ---------------------------------------------------------------------------- initializers
+def _random_initializers():
+    return {
+        "scaled_random": lambda dims, rng: nn.scaled_random(dims, 0.05, rng=rng),
+        "he": lambda dims, rng: nn.he(dims, rng=rng),
+        "xavier": lambda dims, rng: nn.xavier(dims, rng=rng),
+    }
+
+
+@pytest.mark.parametrize("name", ["zeros", "scaled_random", "he", "xavier"])
+@pytest.mark.parametrize("dims", [[1, 1], [5, 4, 3, 1], [2, 7, 1]])
+def test_initializer_keys_shapes_and_zero_biases(name, dims):
+    init = nn.zeros if name == "zeros" else lambda d: _random_initializers()[name](d, 1)
+    parameters = init(dims)
+    L = len(dims) - 1
+    assert list(parameters) == [f"{p}{l}" for l in range(1, L + 1) for p in ("W", "b")]
+    for l in range(1, L + 1):
+        assert parameters[f"W{l}"].shape == (dims[l], dims[l - 1])
+        assert parameters[f"b{l}"].shape == (dims[l], 1)
+        assert parameters[f"b{l}"].dtype == float and not parameters[f"b{l}"].any()
+        assert parameters[f"W{l}"].any() == (name != "zeros")
+
+
+@pytest.mark.parametrize(
+    "name, spread",
+    [("scaled_random", 0.05), ("he", np.sqrt(2 / 400)), ("xavier", np.sqrt(1 / 400))],
+)
+def test_initializer_spread_on_a_large_layer(name, spread):
+    W = _random_initializers()[name]([400, 300], 3)["W1"]
+    assert abs(W.mean()) < 0.05 * spread
+    assert W.std() == pytest.approx(spread, rel=0.03)
+
+
+def test_initializers_take_a_seed_a_generator_or_a_random_state():
+    dims = [4, 3, 2]
+    same = nn.xavier(dims, rng=5)
+    np.testing.assert_array_equal(same["W2"], nn.xavier(dims, rng=5)["W2"])
+    from_generator = nn.xavier(dims, rng=np.random.default_rng(5))
+    np.testing.assert_array_equal(same["W1"], from_generator["W1"])
+    generator = np.random.default_rng(5)
+    first, second = nn.he(dims, rng=generator), nn.he(dims, rng=generator)
+    assert not np.array_equal(first["W1"], second["W1"])  # the generator advanced
+    assert nn.scaled_random(dims, rng=None)["W1"].shape == (3, 4)
+    with pytest.raises(TypeError):
+        nn.he(dims, rng="seed")
+    with pytest.raises(ValueError):
+        nn.he([3], rng=0)
+    with pytest.raises(ValueError):
+        nn.zeros([3, 0, 1])
+
+
+def test_random_state_reproduces_a_notebooks_seed_and_randn():
+    saved = np.random.get_state()
+    try:
+        np.random.seed(3)
+        W1 = np.random.randn(4, 2) * 0.01
+        W2 = np.random.randn(1, 4) * 0.01
+    finally:
+        np.random.set_state(saved)
+    parameters = nn.initialize_parameters(2, 4, 1, rng=np.random.RandomState(3))
+    np.testing.assert_array_equal(parameters["W1"], W1)
+    np.testing.assert_array_equal(parameters["W2"], W2)
+
+
+def test_course_initializers_reproduce_the_references_exactly():
+    """The c1w3/c1w4 references draw from default_rng(0), W1 first, as written here."""
+    rng = np.random.default_rng(0)
+    W1 = rng.standard_normal((4, 3)) * 0.01
+    W2 = rng.standard_normal((2, 4)) * 0.01
+    parameters = nn.initialize_parameters(3, 4, 2)
+    np.testing.assert_array_equal(parameters["W1"], W1)
+    np.testing.assert_array_equal(parameters["W2"], W2)
+    dims = [5, 4, 3, 1]
+    rng = np.random.default_rng(0)
+    deep = nn.initialize_parameters_deep(dims)
+    for l in range(1, len(dims)):
+        W = rng.standard_normal((dims[l], dims[l - 1])) / np.sqrt(dims[l - 1])
+        np.testing.assert_array_equal(deep[f"W{l}"], W)
+
+
+# ------------------------------------------------------------------------------- update
+def test_update_parameters_returns_a_new_dict_and_leaves_the_input_alone(rng):
+    parameters = {"W1": rng.normal(size=(3, 2)), "b1": np.zeros((3, 1)), "b": 0.5}
+    grads = {"dW1": rng.normal(size=(3, 2)), "db1": np.ones((3, 1)), "db": 2.0, "dA0": 1.0}
+    before = {key: np.copy(value) for key, value in parameters.items()}
+    updated = nn.update_parameters(parameters, grads, 0.1)
+    assert updated is not parameters and set(updated) == {"W1", "b1", "b"}
+    for key, value in parameters.items():
+        np.testing.assert_array_equal(value, before[key])
+        np.testing.assert_allclose(updated[key], before[key] - 0.1 * grads["d" + key])
+    assert updated["W1"] is not parameters["W1"] and updated["b"] == pytest.approx(0.3)
+    with pytest.raises(KeyError, match="dW1"):
+        nn.update_parameters(parameters, {"db1": 0.0, "db": 0.0}, 0.1)
+
+
+# ---------------------------------------------------------------------- gradient checker
+@pytest.mark.parametrize(
+    "g, g_num, expected",
+    [
+        ([1.0, 2.0], [1.0, 2.0], 0.0),
+        ([0.0, 0.0], [0.0, 0.0], 0.0),
+        ([1.0, 0.0], [0.0, 1.0], np.sqrt(2) / 2),
+        ([3.0, 4.0], [0.0, 0.0], 1.0),
+        ([3.0, 4.0], [6.0, 8.0], 1 / 3),
+        ([3.0, 4.0], [-3.0, -4.0], 1.0),
+        (2.0, 1.0, 1 / 3),
+    ],
+)
+def test_relative_error_known_values(g, g_num, expected):
+    assert nn.relative_error(g, g_num) == pytest.approx(expected, rel=1e-12, abs=1e-15)
+    assert type(nn.relative_error(g, g_num)) is float
+
+
+def test_numerical_gradient_of_a_known_function_restores_x(rng):
+    x = rng.normal(size=(3, 2))
+    before = x.copy()
+    gradient = nn.numerical_gradient(lambda v: np.sum(v**3), x)
+    assert nn.relative_error(gradient, 3 * before**2) < TOLERANCE
+    np.testing.assert_array_equal(x, before)
+
+    def failing(v):
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        nn.numerical_gradient(failing, x)
+    np.testing.assert_array_equal(x, before)
+    with pytest.raises(TypeError):
+        nn.numerical_gradient(lambda v: 0.0, np.arange(3))
+
+
+def test_numerical_gradients_of_a_dict_with_a_number(rng):
+    """Logistic regression's cost: w an array, b a number; the caller's dict is untouched."""
+    X, Y = rng.normal(size=(3, 6)), (rng.random((1, 6)) < 0.5).astype(float)
+    params = {"w": rng.normal(size=(3, 1)), "b": 0.3}
+    before = params["w"].copy()
+
+    def cost(p):
+        assert p is not params and np.array_equal(params["w"], before)  # even during the calls
+        return nn.binary_cross_entropy(nn.sigmoid(p["w"].T @ X + p["b"]), Y)
+
+    numerical = nn.numerical_gradients(cost, params)
+    A = nn.sigmoid(params["w"].T @ X + params["b"])
+    grads = {"dw": X @ (A - Y).T / 6, "db": float(np.sum(A - Y) / 6)}
+    assert set(numerical) == {"dw", "db"} and isinstance(numerical["db"], float)
+    key, error = nn.worst_relative_error(grads, numerical)
+    assert error < TOLERANCE, key
+    np.testing.assert_array_equal(params["w"], before)
+    assert params["b"] == 0.3
+
+
+def _two_layer_problem(rng):
+    """A tanh -> sigmoid network (course c1w3), its cost and its backward via the library."""
+    X, Y = rng.normal(size=(3, 5)), np.array([[1.0, 0.0, 1.0, 1.0, 0.0]])
+    params = {
+        "W1": rng.normal(size=(4, 3)),
+        "b1": rng.normal(0, 0.5, size=(4, 1)),
+        "W2": rng.normal(size=(1, 4)),
+        "b2": rng.normal(0, 0.5, size=(1, 1)),
+    }
+
+    def cost(p):
+        A1, _ = nn.linear_activation_forward(X, p["W1"], p["b1"], "tanh")
+        A2, _ = nn.linear_activation_forward(A1, p["W2"], p["b2"], "sigmoid")
+        return nn.binary_cross_entropy(A2, Y)
+
+    A1, cache1 = nn.linear_activation_forward(X, params["W1"], params["b1"], "tanh")
+    A2, cache2 = nn.linear_activation_forward(A1, params["W2"], params["b2"], "sigmoid")
+    dA1, dW2, db2 = nn.linear_activation_backward(
+        nn.binary_cross_entropy_gradient(A2, Y), cache2, "sigmoid"
+    )
+    _, dW1, db1 = nn.linear_activation_backward(dA1, cache1, "tanh")
+    grads = {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+    return cost, params, grads
+
+
+def test_checker_accepts_a_right_backward_pass_and_finds_a_planted_bug(rng):
+    cost, params, grads = _two_layer_problem(rng)
+    numerical = nn.numerical_gradients(cost, params)
+    key, error = nn.worst_relative_error(grads, numerical)
+    assert error < TOLERANCE, key
+
+    wrong = dict(grads, db1=grads["db1"] * 5)  # e.g. a forgotten / m
+    assert nn.worst_relative_error(wrong, numerical)[0] == "db1"
+    assert nn.worst_relative_error(wrong, numerical)[1] > 1e-3
+    shifted = dict(grads, dW1=grads["dW1"] + 0.05 * np.abs(grads["dW1"]).max())  # a small bias
+    key, error = nn.worst_relative_error(shifted, numerical)
+    assert key == "dW1" and error > 1e-3
+    nan = dict(grads, dW2=grads["dW2"] * np.nan)
+    assert nn.worst_relative_error(nan, numerical)[0] == "dW2"
+    with pytest.raises(KeyError, match="db2"):
+        nn.worst_relative_error({k: v for k, v in grads.items() if k != "db2"}, numerical)
