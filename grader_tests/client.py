@@ -20,8 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import codec
-from .sandbox import Limits as SandboxLimits
-from .sandbox import Sandbox
+from .sandbox import Sandbox, SandboxLimits
 
 HERE = Path(__file__).resolve().parent
 MAX_RESTARTS = 6
@@ -36,7 +35,7 @@ class WorkerGone(Exception):
 
 
 @dataclass
-class Limits:
+class CallLimits:
     """Resource limits for the student's code (seconds and mebibytes)."""
 
     call_seconds: float = 60.0
@@ -72,13 +71,13 @@ class Worker:
         self,
         cells: list[Cell],
         names: list[str],
-        limits: Limits | None = None,
+        limits: CallLimits | None = None,
         hidden: list[Path] = (),
     ):
         """``hidden``: folders the student's code must not see (the course root)."""
         self.cells = cells
         self.names = list(names)
-        self.limits = limits or Limits()
+        self.limits = limits or CallLimits()
         self.report = ProgramReport()
         self.inventory: dict[str, str] = {}
         self._skip: set[int] = set()

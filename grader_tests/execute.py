@@ -30,7 +30,7 @@ from nbgrader.utils import is_grade
 from traitlets import Float, Integer, Unicode
 
 from . import cache
-from .sandbox import Limits, Sandbox, warn_once
+from .sandbox import Sandbox, SandboxLimits, warn_once
 
 # Runs inside the sandbox, as `python -I -c RUNNER in.ipynb out.ipynb cell_timeout`.
 RUNNER = r"""
@@ -137,7 +137,7 @@ class SandboxedExecute(NbGraderPreprocessor):
             sandbox = Sandbox(
                 home,
                 hidden=[root, folder.resolve()],
-                limits=Limits(memory_mb=self.memory_mb, processes=self.processes),
+                limits=SandboxLimits(memory_mb=self.memory_mb, processes=self.processes),
             )
             inside = f"{sandbox.home}/.grader"
             log = open(Path(tmp) / "runner.log", "wb")

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from .client import Limits, StudentCodeError, Worker
+from .client import CallLimits, StudentCodeError, Worker
 from .course import (
     PACKAGE_DIR,
     NotGradable,
@@ -50,14 +50,14 @@ def pytest_addoption(parser):
     group.addoption(
         "--call-timeout",
         type=float,
-        default=Limits.call_seconds,
+        default=CallLimits.call_seconds,
         metavar="S",
         help="seconds one call of the student's code may take",
     )
     group.addoption(
         "--notebook-timeout",
         type=float,
-        default=Limits.program_seconds,
+        default=CallLimits.program_seconds,
         metavar="S",
         help="seconds the student's notebook may take to run",
     )
@@ -143,7 +143,7 @@ def _root(config) -> Path:
 class Implementation:
     """The student's (or the reference) notebook of one assignment, running in a worker."""
 
-    def __init__(self, assignment: str, root: Path, notebook: str | None, limits: Limits):
+    def __init__(self, assignment: str, root: Path, notebook: str | None, limits: CallLimits):
         self.assignment = assignment
         self.source = SourceNotebook.load(root, assignment)
         self.config = assignment_config(assignment)
@@ -209,7 +209,7 @@ def implementation_for(request) -> Implementation:
     assignment = assignment_of(request.node)
     cache = config.stash[_IMPLEMENTATIONS]
     if assignment not in cache:
-        limits = Limits(
+        limits = CallLimits(
             call_seconds=config.getoption("--call-timeout"),
             program_seconds=config.getoption("--notebook-timeout"),
         )

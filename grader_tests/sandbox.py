@@ -47,8 +47,8 @@ OFF_WARNING = (
 
 
 @dataclass
-class Limits:
-    """Limits of every process in one sandbox."""
+class SandboxLimits:
+    """Limits of every process in one sandbox (the kernel's or the worker's)."""
 
     memory_mb: int = 4096  # address space of each process
     processes: int = 64  # processes and threads of the sandbox's user
@@ -126,7 +126,7 @@ class Sandbox:
     scratch: Path
     hidden: list[Path] = field(default_factory=list)  # never visible (course root, gradebook)
     readable: list[Path] = field(default_factory=list)  # extra read-only folders
-    limits: Limits = field(default_factory=Limits)
+    limits: SandboxLimits = field(default_factory=SandboxLimits)
 
     def __post_init__(self):
         self.scratch = Path(self.scratch).resolve()

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from grader_tests import codec
-from grader_tests.client import Cell, Limits, StudentCodeError, Worker
+from grader_tests.client import CallLimits, Cell, StudentCodeError, Worker
 
 
 def roundtrip(value):
@@ -129,7 +129,7 @@ NAMES = [
 
 @pytest.fixture(scope="module")
 def worker():
-    w = Worker(PROGRAM, NAMES, Limits(call_seconds=2, cell_seconds=3, memory_mb=2048))
+    w = Worker(PROGRAM, NAMES, CallLimits(call_seconds=2, cell_seconds=3, memory_mb=2048))
     w.start()
     yield w
     w.close()
