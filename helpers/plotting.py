@@ -1,5 +1,5 @@
-"""Figures of the course: picture grids, cost curves, the pictures a model gets wrong, and
-decision boundaries of classifiers of 2-D points.
+"""Figures of the course: picture grids, cost curves, the pictures a model gets wrong,
+activation functions, and 2-D points with the decision boundaries of classifiers.
 
 Shapes (the vocabulary of :mod:`helpers`):
 
@@ -10,7 +10,8 @@ Shapes (the vocabulary of :mod:`helpers`):
   as the course's ``.h5`` files store them) are decoded for display;
 - costs: one number per ``every`` iterations (the course records the cost at
   iterations 0, 100, 200, ...);
-- 2-D points: ``X`` of shape ``(2, m)``, one point ``(x1, x2)`` per column, labels ``(1, m)``.
+- 2-D points: ``X`` of shape ``(2, m)``, one point ``(x1, x2)`` per column, labels ``(1, m)``;
+- a function of one variable: its inputs ``z`` of shape ``(k,)`` and its values ``(k,)``.
 
 Every function returns the matplotlib ``Figure`` and never calls ``plt.show()``. In a notebook
 assign it (``fig = plot_costs(costs)``) or end the line with ``;``: the figure then appears
@@ -31,10 +32,15 @@ from matplotlib.patches import Patch
 
 __all__ = [
     "show_images",
+    "show_original_and_resized",
     "plot_costs",
     "plot_learning_rates",
     "show_misclassified",
+    "plot_activations",
+    "plot_points",
     "plot_decision_boundary",
+    "plot_decision_boundaries",
+    "plot_accuracy_by_hidden_size",
 ]
 
 MAX_GRID_IMAGES = 64  # show_images draws at most this many pictures
@@ -420,6 +426,36 @@ def show_misclassified(images, y_true, y_pred, classes, max_images=10) -> Figure
     return _image_grid(array[shown], captions, [WRONG_COLOR] * shown.size, ncols, title)
 
 
+def show_original_and_resized(picture, resized) -> Figure:
+    """Show a picture beside the smaller copy of it that a model gets, each with its size.
+
+    Arguments:
+        picture: one picture ``(height, width, 3)``, uint8 in 0..255 or floats in [0, 1]
+            (e.g. ``datasets.load_example_picture()``).
+        resized: the same picture at the model's size, ``(num_px, num_px, 3)`` (e.g.
+            ``datasets.resize_picture(picture, num_px)``).
+
+    Returns: the matplotlib ``Figure`` with two ``Axes`` (no ticks): "original, H × W" and
+    "what the model sees, num_px × num_px".
+    """
+    name = "show_original_and_resized"
+    shown = []
+    for label, image in (("picture", picture), ("resized", resized)):
+        array = np.asarray(image)
+        if array.ndim != 3:
+            raise ValueError(
+                f"{name}: {label} must be one picture of shape (height, width, 3), got shape "
+                f"{array.shape}."
+            )
+        shown.append(_image_batch(array[np.newaxis], name)[0])
+    fig, axes = plt.subplots(1, 2, figsize=(7, 3.5))
+    for axis, image, title in zip(axes, shown, ("original", "what the model sees"), strict=True):
+        axis.imshow(image)
+        axis.set_title(f"{title}, {image.shape[0]} × {image.shape[1]}")
+        axis.axis("off")
+    return fig
+
+
 # ==================================================================================== styling
 def _markers(points: int) -> dict:
     """Markers on the points when there are few of them (a single point needs one)."""
@@ -452,6 +488,72 @@ def _note_non_finite(ax, curves: dict) -> None:
             color=WRONG_COLOR,
             bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": WRONG_COLOR},
         )
+
+
+# ====================================================================== activation functions
+def _curve(values, k: int, name: str, function: str) -> np.ndarray:
+    """Numbers of shape ``(k,)`` (or ``(1, k)``) as a float vector ``(k,)``."""
+    array = np.asarray(values)
+    if array.dtype == object or not (np.issubdtype(array.dtype, np.number) or array.dtype == bool):
+        raise ValueError(f"{function}: {name} must be an array of numbers, got {array.dtype}.")
+    if array.shape not in ((k,), (1, k)):
+        raise ValueError(
+            f"{function}: {name} must have shape ({k},), one value per z, got {array.shape}."
+        )
+    return array.reshape(k).astype(np.float64)
+
+
+def plot_activations(z, activations, dashed=(), value_limits=(-1.2, 2.2)) -> Figure:
+    """Plot activation functions g(z) (left) and their derivatives g'(z) (right).
+
+    Arguments:
+        z: the inputs, shape ``(k,)``, e.g. ``np.linspace(-4, 4, 401)``.
+        activations: ``{name: (g(z), g'(z))}``, each of shape ``(k,)``, e.g.
+            ``{"tanh": (np.tanh(z), 1 - np.tanh(z) ** 2)}``; one line per name in each plot.
+        dashed: names drawn dashed (a curve that lies on top of another, e.g. leaky ReLU on
+            ReLU for z > 0).
+        value_limits: the vertical range of the left plot, ``(bottom, top)``.
+
+    Returns: the matplotlib ``Figure`` with two ``Axes`` (titles "activation g(z)" and
+    "derivative g'(z)"), each with a legend.
+    """
+    name = "plot_activations"
+    array = np.asarray(z)
+    if array.ndim != 1 or array.size == 0:
+        raise ValueError(
+            f"{name}: z must be a non-empty array of shape (k,), e.g. np.linspace(-4, 4, 401); "
+            f"got shape {array.shape}."
+        )
+    inputs = _curve(array, array.size, "z", name)
+    if not isinstance(activations, Mapping) or len(activations) == 0:
+        got = "an empty dict" if isinstance(activations, Mapping) else type(activations).__name__
+        raise ValueError(
+            f"{name}: activations must be a non-empty dict {{name: (g(z), g'(z))}}, got {got}."
+        )
+    if isinstance(dashed, str):  # one name, not the letters of a name
+        dashed = (dashed,)
+    curves = {}
+    for label, pair in activations.items():
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise ValueError(f"{name}: activations[{label!r}] must be a pair (g(z), g'(z)).")
+        curves[label] = tuple(
+            _curve(values, inputs.size, f"{part} of {label!r}", name)
+            for part, values in zip(("g(z)", "g'(z)"), pair, strict=True)
+        )
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8), layout="constrained")
+    for label, (value, slope) in curves.items():
+        style = "--" if label in dashed else "-"
+        left.plot(inputs, value, style, linewidth=2, label=label)
+        right.plot(inputs, slope, style, linewidth=2, label=label)
+    left.set_title("activation g(z)")
+    right.set_title("derivative g'(z)")
+    left.set_ylim(*value_limits)
+    for axis in (left, right):
+        axis.set_xlabel("z")
+        axis.axhline(0, color="grey", linewidth=0.5)
+        axis.axvline(0, color="grey", linewidth=0.5)
+        axis.legend(frameon=False)
+    return fig
 
 
 # ========================================================================= decision boundary
@@ -608,4 +710,133 @@ def plot_decision_boundary(predict_fn, X, Y, title=None, ax=None) -> Figure:
         frameon=False,
         fontsize=9,
     )
+    return fig
+
+
+def plot_points(X, Y, title=None) -> Figure:
+    """Draw 2-D points coloured by their class: orange for 0, purple for 1.
+
+    Arguments:
+        X: the points, ``(2, m)``, one point ``(x1, x2)`` per column.
+        Y: their labels, ``(1, m)`` or ``(m,)``, 0 or 1.
+        title: the title of the plot (default "Data set").
+
+    Returns: the matplotlib ``Figure`` with one ``Axes``: one scatter per class, labelled
+    ``y = 0`` and ``y = 1``, equal scales on both axes, and a legend.
+    """
+    name = "plot_points"
+    points = _points(X, name)
+    labels = _binary_labels(Y, points.shape[1], "Y", name)
+    fig, axis = plt.subplots(figsize=(5.5, 5.0), layout="constrained")
+    for label in (0, 1):
+        chosen = points[:, labels == label]
+        axis.scatter(chosen[0], chosen[1], s=14, color=CLASS_COLORS[label], label=f"y = {label}")
+    axis.set_aspect("equal")
+    axis.set_xlabel("$x_1$")
+    axis.set_ylabel("$x_2$")
+    axis.set_title(title or "Data set")
+    axis.legend(frameon=False)
+    return fig
+
+
+def plot_decision_boundaries(panels, ncols=4, panel_size=(3.75, 3.75)) -> Figure:
+    """Several decision boundaries side by side, in a grid (row by row).
+
+    Arguments:
+        panels: a list of ``(predict_fn, X, Y, title)``, one per plot, each as the arguments
+            of :func:`plot_decision_boundary`: ``predict_fn`` maps points ``(2, k)`` to labels
+            ``(1, k)``, ``X`` is ``(2, m)``, ``Y`` is ``(1, m)``, ``title`` is a string.
+        ncols: plots per row; the grid has ``ceil(len(panels) / ncols)`` rows, and the
+            places left over in the last row stay empty.
+        panel_size: the size of one plot in inches, ``(width, height)``.
+
+    Returns: the matplotlib ``Figure`` with one ``Axes`` per place in the grid (the empty ones
+    have no axis), without a legend.
+    """
+    name = "plot_decision_boundaries"
+    if isinstance(panels, (str, bytes, Mapping)) or not isinstance(panels, Sequence):
+        raise ValueError(
+            f"{name}: panels must be a list of (predict_fn, X, Y, title), got "
+            f"{type(panels).__name__}."
+        )
+    if len(panels) == 0:
+        raise ValueError(f"{name}: panels is empty; give at least one (predict_fn, X, Y, title).")
+    for index, panel in enumerate(panels):
+        if not isinstance(panel, (tuple, list)) or len(panel) != 4:
+            raise ValueError(
+                f"{name}: panels[{index}] must be a tuple (predict_fn, X, Y, title), got "
+                f"{panel!r:.80}."
+            )
+    ncols = _positive_int(ncols, "ncols", name)
+    nrows = math.ceil(len(panels) / ncols)
+    width, height = panel_size
+    fig, axes = plt.subplots(
+        nrows,
+        ncols,
+        figsize=(ncols * width, nrows * height),
+        layout="constrained",
+        squeeze=False,
+    )
+    try:
+        for index, (axis, (predict_fn, X, Y, title)) in enumerate(
+            zip(axes.flat, panels, strict=False)
+        ):
+            try:
+                plot_decision_boundary(predict_fn, X, Y, title=title, ax=axis)
+            except ValueError as error:
+                raise ValueError(f"{name}: panels[{index}] ({title!r}): {error}") from error
+    except Exception:
+        plt.close(fig)  # no half-drawn figure left behind
+        raise
+    for axis in axes.flat[len(panels) :]:
+        axis.set_axis_off()
+    return fig
+
+
+def _percent(value, name: str, function: str) -> float:
+    """One number (a float, a NumPy scalar or a 0-d array), e.g. an accuracy in percent."""
+    array = np.asarray(value)
+    if array.ndim != 0 or array.dtype == bool or not np.issubdtype(array.dtype, np.number):
+        raise ValueError(f"{function}: {name} must be one number (percent), got {value!r}.")
+    return float(array)
+
+
+def plot_accuracy_by_hidden_size(
+    accuracies, baseline_accuracy=None, baseline_label="logistic regression", title=None
+) -> Figure:
+    """Plot the accuracy of networks against the number of their hidden units (log scale).
+
+    Arguments:
+        accuracies: ``{n_h: accuracy}``, the accuracy in percent of a network with ``n_h``
+            hidden units, e.g. ``{1: 65.2, 2: 82.8, 4: 92.8}``.
+        baseline_accuracy: the accuracy of a simpler model to compare with, in percent, drawn
+            as a dashed horizontal line; ``None`` for none.
+        baseline_label: the legend's name for that line.
+        title: the title of the plot (default "Accuracy against the size of the hidden layer").
+
+    Returns: the matplotlib ``Figure`` with one ``Axes``: the accuracies as a line with a
+    marker per network (x ticks at the given ``n_h``), and the baseline with a legend.
+    """
+    name = "plot_accuracy_by_hidden_size"
+    if not isinstance(accuracies, Mapping) or len(accuracies) == 0:
+        got = "an empty dict" if isinstance(accuracies, Mapping) else type(accuracies).__name__
+        raise ValueError(
+            f"{name}: accuracies must be a non-empty dict {{n_h: accuracy}}, e.g. "
+            f"{{1: 65.2, 4: 92.8}}; got {got}."
+        )
+    sizes = sorted(_positive_int(n_h, "each n_h", name) for n_h in accuracies)
+    values = [_percent(accuracies[n_h], f"accuracies[{n_h}]", name) for n_h in sizes]
+    fig, axis = plt.subplots(figsize=(6, 3.6), layout="constrained")
+    axis.plot(sizes, values, marker="o", linewidth=2)
+    if baseline_accuracy is not None:
+        baseline = _percent(baseline_accuracy, "baseline_accuracy", name)
+        axis.axhline(baseline, color="grey", linestyle="--", label=baseline_label)
+    axis.set_xscale("log")
+    axis.set_xticks(sizes, [str(n_h) for n_h in sizes])
+    axis.set_xlabel("hidden units $n_h$ (log scale)")
+    axis.set_ylabel("accuracy (%)")
+    axis.set_title(title or "Accuracy against the size of the hidden layer")
+    axis.grid(True, alpha=0.3)
+    if baseline_accuracy is not None:
+        axis.legend(frameon=False)
     return fig

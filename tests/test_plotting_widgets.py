@@ -227,6 +227,32 @@ def test_show_misclassified_rejects_mismatched_labels(pictures):
         plotting.show_misclassified(images, labels, labels[:, :5], CLASSES)
 
 
+# ================================================================== show_original_and_resized
+def test_show_original_and_resized_shows_both_with_their_sizes():
+    picture = datasets.load_example_picture()
+    small = datasets.resize_picture(picture, 64)
+    fig = plotting.show_original_and_resized(picture, small)
+    assert isinstance(fig, Figure) and len(fig.axes) == 2
+    left, right = fig.axes
+    np.testing.assert_array_equal(left.images[0].get_array(), picture)
+    np.testing.assert_array_equal(right.images[0].get_array(), small)
+    assert left.get_title() == "original, 256 × 256"
+    assert right.get_title() == "what the model sees, 64 × 64"
+    assert not left.axison and not right.axison
+
+
+@pytest.mark.parametrize(
+    ("picture", "small", "message"),
+    [
+        (np.zeros((2, 8, 8, 3), np.uint8), np.zeros((4, 4, 3), np.uint8), "one picture"),
+        (np.zeros((8, 8, 3), np.uint8), np.full((4, 4, 3), 300.0), "float images"),
+    ],
+)
+def test_show_original_and_resized_rejects_bad_pictures(picture, small, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        plotting.show_original_and_resized(picture, small)
+
+
 # ======================================================================== learning-rate widget
 def _sigmoid(z):
     return 1 / (1 + np.exp(-z))

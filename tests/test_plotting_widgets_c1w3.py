@@ -166,6 +166,111 @@ def test_plot_decision_boundary_rejects_bad_input_with_a_helpful_message(predict
         plotting.plot_decision_boundary(predict_fn, X, Y)
 
 
+# ============================================================= plot_points, plot_activations
+def test_plot_points_draws_each_class_in_its_colour():
+    fig = plotting.plot_points(CORNERS, CORNER_LABELS, title="Corners")
+    assert isinstance(fig, Figure) and len(fig.axes) == 1
+    ax = fig.axes[0]
+    assert ax.get_title() == "Corners"
+    assert [text.get_text() for text in ax.get_legend().get_texts()] == ["y = 0", "y = 1"]
+    for label, scatter in enumerate(ax.collections):
+        np.testing.assert_allclose(scatter.get_offsets(), CORNERS[:, CORNER_LABELS[0] == label].T)
+        np.testing.assert_allclose(
+            scatter.get_facecolor()[0][:3], to_rgb(plotting.CLASS_COLORS[label])
+        )
+    assert plotting.plot_points(CORNERS, CORNER_LABELS[0]).axes[0].get_title() == "Data set"
+
+
+def test_plot_points_rejects_points_as_rows():
+    with pytest.raises(ValueError, match=re.escape("pass X.T")):
+        plotting.plot_points(CORNERS.T, CORNER_LABELS)
+
+
+def test_plot_activations_draws_each_function_and_its_derivative():
+    z = np.linspace(-2, 2, 5)
+    relu = (np.maximum(0, z), (z > 0).astype(float))
+    leaky = (np.maximum(0.01 * z, z), np.where(z > 0, 1.0, 0.01))
+    fig = plotting.plot_activations(z, {"ReLU": relu, "leaky ReLU": leaky}, dashed="leaky ReLU")
+    left, right = fig.axes
+    assert left.get_title() == "activation g(z)" and right.get_title() == "derivative g'(z)"
+    for ax, part in ((left, 0), (right, 1)):
+        lines = [line for line in ax.lines if line.get_label() in ("ReLU", "leaky ReLU")]
+        assert [line.get_label() for line in lines] == ["ReLU", "leaky ReLU"]
+        assert [line.get_linestyle() for line in lines] == ["-", "--"]
+        np.testing.assert_allclose(lines[1].get_ydata(), leaky[part])
+    assert left.get_ylim() == (-1.2, 2.2)
+
+
+@pytest.mark.parametrize(
+    ("z", "activations", "message"),
+    [
+        (np.zeros((2, 3)), {"f": (np.zeros(3), np.zeros(3))}, "z must be a non-empty array"),
+        (np.zeros(3), {}, "non-empty dict"),
+        (np.zeros(3), {"f": np.zeros(3)}, "must be a pair"),
+        (np.zeros(3), {"f": (np.zeros(3), np.zeros(4))}, "g'(z) of 'f' must have shape (3,)"),
+    ],
+)
+def test_plot_activations_rejects_bad_input(z, activations, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        plotting.plot_activations(z, activations)
+
+
+# ============================================ plot_decision_boundaries, accuracy by hidden size
+def test_plot_decision_boundaries_fills_a_grid_row_by_row():
+    left_half = lambda P: (P[0:1] < 0).astype(float)  # noqa: E731
+    panels = [
+        (right_half, CORNERS, CORNER_LABELS, "first"),
+        (left_half, CORNERS, 1 - CORNER_LABELS, "second"),
+        (right_half, CORNERS, CORNER_LABELS, "third"),
+    ]
+    fig = plotting.plot_decision_boundaries(panels, ncols=2, panel_size=(3.0, 2.5))
+    assert tuple(fig.get_size_inches()) == (6.0, 5.0)
+    assert [ax.get_title() for ax in fig.axes] == ["first", "second", "third", ""]
+    assert not fig.axes[3].axison and fig.axes[2].axison
+    assert all(ax.get_legend() is None for ax in fig.axes)
+    np.testing.assert_allclose(
+        _pixel(fig, fig.axes[1], -2.0, 1.0), to_rgb(plotting.REGION_COLORS[1]), atol=0.02
+    )
+
+
+def test_plot_decision_boundaries_names_the_panel_that_failed():
+    panels = [(right_half, CORNERS, CORNER_LABELS, "fine"), (right_half, CORNERS.T, [0], "bad")]
+    figures_before = plt.get_fignums()
+    with pytest.raises(ValueError, match=re.escape("panels[1] ('bad'):")):
+        plotting.plot_decision_boundaries(panels)
+    assert plt.get_fignums() == figures_before  # no half-drawn figure left open
+    with pytest.raises(ValueError, match="panels is empty"):
+        plotting.plot_decision_boundaries([])
+    with pytest.raises(ValueError, match=re.escape("panels[0] must be a tuple")):
+        plotting.plot_decision_boundaries([(right_half, CORNERS, CORNER_LABELS)])
+
+
+def test_plot_accuracy_by_hidden_size_draws_the_accuracies_and_the_baseline():
+    fig = plotting.plot_accuracy_by_hidden_size({4: 92.8, 1: 65.2, 20: 94.5}, 51.5)
+    ax = fig.axes[0]
+    curve, baseline = ax.lines
+    np.testing.assert_allclose(curve.get_xdata(), [1, 4, 20])
+    np.testing.assert_allclose(curve.get_ydata(), [65.2, 92.8, 94.5])
+    np.testing.assert_allclose(baseline.get_ydata(), [51.5, 51.5])
+    assert ax.get_xscale() == "log"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["logistic regression"]
+    alone = plotting.plot_accuracy_by_hidden_size({2: np.float64(80.0)}).axes[0]
+    assert len(alone.lines) == 1 and alone.get_legend() is None
+
+
+@pytest.mark.parametrize(
+    ("accuracies", "message"),
+    [
+        ([65.2, 92.8], "non-empty dict"),
+        ({0: 50.0}, "each n_h must be a positive integer"),
+        ({1: [50.0, 60.0]}, "accuracies[1] must be one number"),
+    ],
+)
+def test_plot_accuracy_by_hidden_size_rejects_bad_input(accuracies, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        plotting.plot_accuracy_by_hidden_size(accuracies)
+
+
 # ================================================================= decision-boundary explorer
 def _sigmoid(z):
     return 1 / (1 + np.exp(-z))

@@ -1,0 +1,180 @@
+"""Data sets of the course: generated cat / non-cat pictures, points in the plane, and pictures
+a learner uploads.
+
+The cat pictures
+----------------
+``load_cat_dataset()`` returns 209 training pictures (72 cats) and 50 test pictures (33 cats)
+of 64 x 64 pixels, in the layout of the course's ``train_catvnoncat.h5`` / ``test_catvnoncat.h5``
+files. Nothing is downloaded: the pictures are *drawn by the code of this package* from a fixed
+seed.
+
+- Cats: faces and sitting cats with pointed ears, eyes with slit pupils, a nose, a mouth and
+  whiskers, in many coats (orange, grey, brown or silver tabby, black, white, grey-blue,
+  calico, tuxedo, Siamese, tortoiseshell), sizes, positions and slight tilts.
+- Non-cats: animal faces that share a cat's round face and eyes (dog, rabbit, mouse, bear,
+  owl with ear tufts, jack-o'-lantern with triangle eyes), birds and fish, objects and
+  scenes (car, house, cup, ball, tree, flower, mountains under a sun, the sea).
+- Backgrounds (plain, gradient, a room's wall and floor, a sofa, grass, sky, water, road),
+  uneven lighting, a white-balance shift and mild noise.
+
+As with the course's photographs, logistic regression on the raw pixels learns the training
+set almost perfectly but does much worse on the test set, and a network with hidden layers
+does better (``tests/test_datasets.py`` checks the first; see ``CONTRASTING_BACKGROUND``).
+The same bytes come out on every machine and every supported NumPy (see
+:mod:`helpers.datasets.drawing`).
+
+Points in the plane
+-------------------
+``load_planar_dataset()`` returns the "flower" (400 points, two classes, eight petals), also
+generated from a fixed seed; ``load_extra_datasets()`` returns four more 2-D sets made by
+scikit-learn's generators with fixed seeds (circles, moons, blobs, gaussian quantiles). Points
+are columns: ``X`` is ``(2, m)``, ``Y`` is ``(1, m)``.
+
+Modules
+-------
+The loaders of the cat pictures are here; everything they need lives in modules of the
+package, and every public name below is importable from ``helpers.datasets`` itself.
+
+- :mod:`~helpers.datasets.drawing`: randomness, colours, :class:`Canvas`, :class:`Sketch`;
+- :mod:`~helpers.datasets.backgrounds`, :mod:`~helpers.datasets.cats`,
+  :mod:`~helpers.datasets.non_cats`: what the pictures show;
+- :mod:`~helpers.datasets.scenes`: one whole picture, :func:`draw_picture`;
+- :mod:`~helpers.datasets.uploads`: :func:`read_picture`, :func:`resize_picture`;
+- :mod:`~helpers.datasets.planar`: :func:`load_planar_dataset`, :func:`load_extra_datasets`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+# ``from .m import X as X`` re-exports a name that is not in __all__ (as before the split):
+# the constants of the data sets and the generator's main pieces.
+from .drawing import Canvas as Canvas
+from .drawing import Random
+from .drawing import Sketch as Sketch
+from .planar import EXTRA_SIZE as EXTRA_SIZE
+from .planar import PLANAR_PETALS as PLANAR_PETALS
+from .planar import PLANAR_SIZE as PLANAR_SIZE
+from .planar import load_extra_datasets, load_planar_dataset
+from .scenes import CONTRASTING_BACKGROUND as CONTRASTING_BACKGROUND
+from .scenes import draw_picture
+from .uploads import read_picture, resize_picture
+
+__all__ = [
+    "load_cat_dataset",
+    "load_example_picture",
+    "read_picture",
+    "resize_picture",
+    "load_planar_dataset",
+    "load_extra_datasets",
+]
+
+CLASSES = (b"non-cat", b"cat")
+NUM_PX = 64
+TRAIN_SIZE, TRAIN_CATS = 209, 72
+TEST_SIZE, TEST_CATS = 50, 33
+EXAMPLE_SIZE = 256
+
+_SEED = 1  # the data set's seed: changing it changes every picture (and the course's numbers)
+_TRAIN_STREAM, _TEST_STREAM, _SPLIT_STREAM, _EXAMPLE_STREAM = 1, 2, 3, 4
+_EXAMPLE_SEED = 5  # which generated cat is the "bundled example picture"
+
+
+# ================================================================================ generation
+def _generate_split(stream: int, size: int, cats: int) -> tuple[np.ndarray, np.ndarray]:
+    """``size`` pictures ``(size, NUM_PX, NUM_PX, 3)`` uint8, ``cats`` of them cats, and their
+    labels ``(1, size)``; ``stream`` picks the split (training or test)."""
+    labels = Random(_SEED, _SPLIT_STREAM, stream).shuffled([1] * cats + [0] * (size - cats))
+    images = np.empty((size, NUM_PX, NUM_PX, 3), dtype=np.uint8)
+    for i, label in enumerate(labels):
+        images[i] = draw_picture(NUM_PX, Random(_SEED, stream, i), bool(label))
+    return images, np.array(labels, dtype=np.int64).reshape(1, size)
+
+
+_CACHE: dict[str, tuple[np.ndarray, ...]] = {}  # generated once per process, then copied
+
+
+def _generated_dataset() -> tuple[np.ndarray, ...]:
+    """The generated data set (kept in ``_CACHE``: callers must copy it)."""
+    if "cats" not in _CACHE:
+        train_x, train_y = _generate_split(_TRAIN_STREAM, TRAIN_SIZE, TRAIN_CATS)
+        test_x, test_y = _generate_split(_TEST_STREAM, TEST_SIZE, TEST_CATS)
+        _CACHE["cats"] = (train_x, train_y, test_x, test_y, np.array(CLASSES))
+    return _CACHE["cats"]
+
+
+# =================================================================================== loaders
+def load_cat_dataset(path: str | Path | None = None):
+    """The cat / non-cat pictures of weeks c1w2 and c1w4.
+
+    Returns ``(train_set_x_orig, train_set_y, test_set_x_orig, test_set_y, classes)``:
+    pictures ``(m, 64, 64, 3)`` uint8, labels ``(1, m)`` with 1 = cat and 0 = non-cat, and
+    ``classes = np.array([b'non-cat', b'cat'])`` (so ``classes[y]`` names a label).
+
+    Where the data comes from:
+
+    - ``path=None`` (default): pictures *generated by this package*, nothing downloaded.
+      They are drawn from a fixed seed, identical on every machine: 209 training pictures
+      (72 cats, 137 non-cats) and 50 test pictures (33 cats, 17 non-cats).
+    - ``path`` = a folder: the course's own files ``train_catvnoncat.h5`` and
+      ``test_catvnoncat.h5`` read from that folder (needs ``h5py``), for instructors who have
+      them. The return layout is the same.
+
+    Each call returns fresh copies: changing them does not change the next call's result.
+    """
+    if path is not None:
+        return _read_course_files(Path(path))
+    return tuple(array.copy() for array in _generated_dataset())
+
+
+def _read_course_files(folder: Path):
+    try:
+        import h5py
+    except ImportError as error:
+        raise ImportError(
+            "Reading the course's .h5 files needs the h5py package. Install it with "
+            "`python -m pip install h5py` (or install this project with its [h5] extra), "
+            "or call load_cat_dataset() without a path to use the generated pictures."
+        ) from error
+    if not folder.is_dir():
+        raise FileNotFoundError(f"load_cat_dataset: the folder {folder} does not exist.")
+    files = {name: folder / f"{name}_catvnoncat.h5" for name in ("train", "test")}
+    for file in files.values():
+        if not file.is_file():
+            raise FileNotFoundError(
+                f"load_cat_dataset: expected the course's file {file.name} in {folder}, "
+                f"but {file} does not exist. Put train_catvnoncat.h5 and test_catvnoncat.h5 "
+                "there, or call load_cat_dataset() without a path to use the generated pictures."
+            )
+    arrays = {}
+    classes = None
+    for name, file in files.items():
+        with h5py.File(file, "r") as data:
+            for key in (f"{name}_set_x", f"{name}_set_y"):
+                if key not in data:
+                    raise ValueError(
+                        f"load_cat_dataset: {file} has no data set {key!r} (it has "
+                        f"{sorted(data.keys())}); is it the course's {file.name}?"
+                    )
+                arrays[key] = np.array(data[key][:])
+            if "list_classes" in data and (classes is None or name == "test"):
+                classes = np.array(data["list_classes"][:])
+    if classes is None:
+        raise ValueError(f"load_cat_dataset: neither file in {folder} has 'list_classes'.")
+    train_y = arrays["train_set_y"].reshape((1, -1))
+    test_y = arrays["test_set_y"].reshape((1, -1))
+    return arrays["train_set_x"], train_y, arrays["test_set_x"], test_y, classes
+
+
+def load_example_picture() -> np.ndarray:
+    """A bundled example picture of a cat, ``(256, 256, 3)`` uint8.
+
+    It is *generated by this package* (the same drawing code as the data set, at a larger
+    size, from a fixed seed) and stands in for "your own picture" when nothing is uploaded.
+    """
+    if "example" not in _CACHE:
+        rng = Random(_SEED, _EXAMPLE_STREAM, _EXAMPLE_SEED)
+        _CACHE["example"] = (draw_picture(EXAMPLE_SIZE, rng, is_cat=True),)
+    return _CACHE["example"][0].copy()

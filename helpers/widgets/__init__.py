@@ -1,0 +1,69 @@
+"""Interactive widgets of the course (ipywidgets 8): change a hyperparameter, see the effect.
+
+- :func:`learning_rate_explorer`: sliders for the learning rate and the number of iterations
+  retrain *your* ``model`` and show its cost curve and its train / test accuracy.
+- :func:`picture_classifier`: upload a picture (PNG or JPEG) and see what *your* ``predict``
+  says about it.
+- :func:`decision_boundary_explorer`: a data-set menu and sliders for the hidden-layer size
+  and the number of iterations retrain *your* ``nn_model`` and show its decision boundary.
+- :func:`deep_model_explorer`: a text field for the hidden-layer sizes (``20, 7, 5``) and
+  sliders for the learning rate and the iterations retrain *your* ``L_layer_model`` and show
+  its cost curve and its train / test accuracy.
+
+Shapes (the vocabulary of :mod:`helpers`): ``X`` is ``(n_x, m)`` with examples as columns,
+``Y`` is ``(1, m)``, pictures are ``(num_px, num_px, 3)`` uint8.
+
+The widgets work without a browser too (in a plain Python process, or when a notebook is run
+headless by nbclient/nbgrader): they are built, train once with their starting values and
+hold their figures as PNG data in an ``ipywidgets.Output``; nothing waits for a user. Each
+widget object keeps its parts as attributes (sliders, ``status`` text, ``plot`` output) and
+has a method that does what a user action would (:meth:`LearningRateExplorer.update`,
+:meth:`PictureClassifier.classify_bytes`, :meth:`DecisionBoundaryExplorer.update`,
+:meth:`DeepModelExplorer.update`), so tests can drive it.
+
+When your code raises (for example ``NotImplementedError`` because you have not written it
+yet), the widget shows a short message saying what to do instead of a traceback.
+
+Layout of the package: :mod:`helpers.widgets.base` holds the :class:`~.base.Explorer` base
+class (status line, plot, run cache, seeding, calling the learner's code, sliders) and one
+module per widget: :mod:`~helpers.widgets.learning_rates`, :mod:`~helpers.widgets.picture`
+(week c1w2), :mod:`~helpers.widgets.decision_boundary` (c1w3),
+:mod:`~helpers.widgets.deep_model` (c1w4). Every name below is importable from
+``helpers.widgets`` itself.
+"""
+
+from __future__ import annotations
+
+# ``from .m import X as X`` re-exports a name that is not in __all__ (as before the split):
+# the explorers' base class, what a training run returns, the sliders' values and the seeds.
+from .base import COST_EVERY as COST_EVERY
+from .base import Explorer as Explorer
+from .decision_boundary import DEFAULT_BOUNDARY_ITERATIONS as DEFAULT_BOUNDARY_ITERATIONS
+from .decision_boundary import DEFAULT_HIDDEN_SIZES as DEFAULT_HIDDEN_SIZES
+from .decision_boundary import EXPLORER_SEED as EXPLORER_SEED
+from .decision_boundary import BoundaryRun as BoundaryRun
+from .decision_boundary import DecisionBoundaryExplorer, decision_boundary_explorer
+from .deep_model import DEEP_EXPLORER_SEED as DEEP_EXPLORER_SEED
+from .deep_model import DEFAULT_DEEP_ITERATIONS as DEFAULT_DEEP_ITERATIONS
+from .deep_model import DEFAULT_DEEP_LEARNING_RATES as DEFAULT_DEEP_LEARNING_RATES
+from .deep_model import MAX_HIDDEN_LAYERS as MAX_HIDDEN_LAYERS
+from .deep_model import MAX_HIDDEN_UNITS as MAX_HIDDEN_UNITS
+from .deep_model import DeepModelExplorer, deep_model_explorer, parse_hidden_layers
+from .deep_model import DeepRun as DeepRun
+from .learning_rates import DEFAULT_ITERATIONS as DEFAULT_ITERATIONS
+from .learning_rates import DEFAULT_LEARNING_RATES as DEFAULT_LEARNING_RATES
+from .learning_rates import LearningRateExplorer, learning_rate_explorer
+from .learning_rates import TrainingRun as TrainingRun
+from .picture import PictureClassifier, picture_classifier
+
+__all__ = [
+    "learning_rate_explorer",
+    "picture_classifier",
+    "LearningRateExplorer",
+    "PictureClassifier",
+    "decision_boundary_explorer",
+    "DecisionBoundaryExplorer",
+    "deep_model_explorer",
+    "DeepModelExplorer",
+    "parse_hidden_layers",
+]
