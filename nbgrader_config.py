@@ -44,6 +44,10 @@ def _is_nbgrader_command() -> bool:
 if _is_nbgrader_command():
     for _name, _value in _same_numbers_everywhere().items():
         os.environ[_name] = _value
+    if "generate_solution" in sys.argv:
+        # the solution notebooks keep their figures (a static viewer shows them): the kernel
+        # that runs them draws with Jupyter's inline backend, whatever MPLBACKEND says
+        os.environ.pop("MPLBACKEND", None)
 
 # The course's assignments, in order. nbgrader 0.9 adds an assignment to the gradebook when
 # `nbgrader generate_assignment ID` runs; this list is what the project's tests hold the

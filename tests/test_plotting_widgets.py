@@ -491,3 +491,14 @@ def test_picture_classifier_rejects_bad_arguments():
         widgets.picture_classifier(BrightnessPredict(), 0.5, 0.0, 0, CLASSES)
     with pytest.raises(ValueError, match="your function `predict`"):
         widgets.picture_classifier(None, 0.5, 0.0, NUM_PX, CLASSES)
+
+
+def test_a_static_viewer_sees_one_clean_line_for_an_explorer():
+    import ipywidgets
+
+    from helpers.widgets.base import Explorer
+
+    explorer = Explorer("<b>intro</b>", ipywidgets.HBox([]))
+    text = explorer._repr_mimebundle_()["text/plain"]
+    assert text == "[Explorer: an interactive widget; run the notebook to use it]"
+    assert "children" not in text

@@ -192,6 +192,10 @@ class Explorer(widgets.VBox):
         self._busy_controls = tuple(busy_controls)
         super().__init__(children=[widgets.HTML(intro), controls, self.status, self.plot])
 
+    def __repr__(self) -> str:
+        """What a static viewer of the notebook shows in place of the live widget."""
+        return f"[{type(self).__name__}: an interactive widget; run the notebook to use it]"
+
     # ---------------------------------------------------------------- the learner's code
     def _call_learner(self, name: str, function, *args, seed=None, silence_warnings=True, **kwargs):
         """``function(*args, **kwargs)``: the learner's function ``name``, called safely.
