@@ -23,9 +23,11 @@ from helpers.checks import (
     call,
     expect_close,
     expect_equal,
+    expect_integer,
     expect_keys,
     expect_sequence,
     failure,
+    likely_mistake,
     passed,
     show,
 )
@@ -212,7 +214,17 @@ def compare(got, expected, what: str, mistakes=(), *, parts=()) -> None:
         for i, item in enumerate(expected):
             compare(got[i], item, f"{what}[{i}]", _narrow(mistakes, i))
         return
-    if isinstance(expected, (bool, str)) or expected is None:
-        expect_equal(got, expected, what, mistakes=mistakes)
-        return
-    expect_close(got, expected, what, mistakes=mistakes)
+    try:
+        if isinstance(expected, (bool, str)) or expected is None:
+            expect_equal(got, expected, what, mistakes=mistakes)
+        elif isinstance(expected, int):
+            expect_equal(expect_integer(got, what), expected, what, mistakes=mistakes)
+        else:
+            expect_close(got, expected, what, mistakes=mistakes)
+    except CheckFailure as failed:
+        # a wrong type or shape: still name the mistake whose output this is
+        text = str(failed)
+        hint = None if "likely mistake:" in text else likely_mistake(got, mistakes)
+        if hint is None:
+            raise
+        raise CheckFailure(f"{text}\n  likely mistake: {hint}") from None
