@@ -244,8 +244,8 @@ def dumps(data: dict) -> str:
 def differences(stored, fresh, where: str = "") -> list[str]:
     """Where two generated data trees differ beyond the last bits of floating point."""
     if isinstance(stored, dict) and isinstance(fresh, dict):
-        if set(stored) != set(fresh):
-            return [f"{where}: keys {sorted(set(stored) ^ set(fresh))} differ"]
+        if list(stored) != list(fresh):  # the order matters: it decides which hint comes first
+            return [f"{where}: keys {list(stored)} stored, {list(fresh)} now"]
         return [d for k in stored for d in differences(stored[k], fresh[k], f"{where}/{k}")]
     if isinstance(stored, list) and isinstance(fresh, list):
         if len(stored) != len(fresh):

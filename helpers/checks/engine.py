@@ -115,6 +115,8 @@ class Week:
             wrong = [(v, h) for v, h in example["mistakes"] if not isinstance(v, Raised)]
             errors = [(v.text, h) for v, h in example["mistakes"] if isinstance(v, Raised)]
             got = call(what, function, *example["args"], hints=errors, **example["kwargs"])
+            # a mistake whose whole output is what came back is named first, at every part
+            wrong.sort(key=lambda pair: not _same_everywhere(got, pair[0]))
             compare(got, example["expected"], what, wrong, parts=parts)
         passed(name, len(examples))
 
@@ -143,6 +145,23 @@ def _at(value, key):
 
 
 _MISSING = object()
+
+
+def _same_everywhere(got, wrong) -> bool:
+    """True when ``got`` equals a mistake's output in every part (its structure included)."""
+    if isinstance(wrong, dict):
+        return (
+            isinstance(got, dict)
+            and list(got) == list(wrong)
+            and all(_same_everywhere(got[k], wrong[k]) for k in wrong)
+        )
+    if isinstance(wrong, (tuple, list)):
+        return (
+            isinstance(got, (tuple, list))
+            and len(got) == len(wrong)
+            and all(_same_everywhere(g, w) for g, w in zip(got, wrong, strict=True))
+        )
+    return likely_mistake(got, [(wrong, True)]) is not None
 
 
 def _narrow(mistakes, key) -> list:
