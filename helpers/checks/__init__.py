@@ -16,6 +16,9 @@ message ends with ``likely mistake: text``.
 from __future__ import annotations
 
 import re
+import sys
+import traceback
+from pathlib import Path
 
 import numpy as np
 
@@ -26,6 +29,7 @@ __all__ = [
     "as_array",
     "as_number",
     "call",
+    "learner_error",
     "expect_close",
     "expect_equal",
     "expect_integer",
@@ -50,6 +54,12 @@ DIGITS = 8  # significant digits printed for a number
 
 class CheckFailure(AssertionError):
     """A check found a result that differs from the expected one; the message says how."""
+
+    def _render_traceback_(self) -> list[str]:
+        """What Jupyter shows for this failure: the message in plain words, no traceback
+        through the checks' own code (the cell still fails, so nbgrader gives it 0)."""
+        lines = str(self).splitlines() or ["the check failed"]
+        return [f"\x1b[1;31m✗ {lines[0]}\x1b[0m", *lines[1:]]
 
 
 def show(value) -> str:
@@ -114,6 +124,10 @@ def passed(name: str, count: int) -> None:
 
 
 # ----------------------------------------------------------------------------- calling
+MATRIX_PRODUCT_HINT = (
+    "the shapes of a matrix product do not fit: A times B needs as many columns in A as rows "
+    "in B. Print both shapes, and check which one the formula transposes."
+)
 ERROR_HINTS = [
     (
         "arrays can be converted to Python scalars",
@@ -127,11 +141,11 @@ ERROR_HINTS = [
     ),
     (
         "not aligned",
-        "the shapes of a matrix product do not fit; print them (w is (n_x, 1), X is (n_x, m)).",
+        MATRIX_PRODUCT_HINT,
     ),
     (
         "mismatch in its core dimension",
-        "the shapes of a matrix product do not fit; print them (w is (n_x, 1), X is (n_x, m)).",
+        MATRIX_PRODUCT_HINT,
     ),
     (
         "cannot reshape array of size",
@@ -142,22 +156,61 @@ ERROR_HINTS = [
 
 
 def call(name: str, function, *args, hints=(), **kwargs):
-    """Call the learner's ``function``; a missing return or a well-known error becomes a clear
-    failure. ``hints`` are extra ``(text in the error message, likely mistake)`` pairs."""
+    """Call the learner's ``function``; an error, a stub not written yet or a missing return
+    becomes a CheckFailure in plain words. ``hints`` are extra ``(text in the error message,
+    likely mistake)`` pairs."""
     try:
         result = function(*args, **kwargs)
-    except Exception as exc:
-        # The grader's proxy already describes the learner's error; other errors get their type.
-        text = (
-            str(exc) if type(exc).__name__ == "StudentCodeError" else f"{type(exc).__name__}: {exc}"
-        )
-        for fragment, hint in [*hints, *ERROR_HINTS]:
-            if fragment in text:
-                raise failure(f"{name} failed with an error: {text.strip()}", mistake=hint) from exc
-        raise
+    except Exception as exc:  # the learner's code raised: say so without our own frames
+        raise learner_error(name, function, exc, hints) from None
     if result is None:
         raise CheckFailure(f"{name} returned None — did you forget the `return` statement?")
     return result
+
+
+def learner_error(name: str, function, exc: BaseException, hints=()) -> CheckFailure:
+    """The failure that reports an exception raised by the learner's ``function``: the
+    error in plain words, the line of the learner's cell that raised it, a likely mistake."""
+    own = getattr(function, "__name__", "your function")
+    # the grader's proxy already describes the learner's error; other errors get their type
+    student = type(exc).__name__ == "StudentCodeError"
+    text = str(exc) if student else f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, NotImplementedError) or text.startswith("NotImplementedError"):
+        return CheckFailure(
+            f"`{own}` is not written yet: in its cell, replace the lines under "
+            "# YOUR CODE HERE (the `raise NotImplementedError()` too) with your code, run that "
+            "cell, then run this one again."
+        )
+    lines = [f"{name} failed with an error: {text.strip()}"]
+    where = None if student else _learner_line(exc)
+    if where:
+        lines.append(f"  where:    {where}")
+    hint = next((h for fragment, h in [*hints, *ERROR_HINTS] if fragment in text), None)
+    if hint:
+        lines.append(f"  likely mistake: {hint}")
+    return CheckFailure("\n".join(lines))
+
+
+_NOT_LEARNER = tuple(
+    str(Path(p).resolve())
+    for p in {sys.prefix, sys.base_prefix, sys.exec_prefix, Path(__file__).parents[1]}
+)
+
+
+def _learner_line(exc: BaseException) -> str | None:
+    """'line 3 of `propagate`: A = sigmoid(w X + b)' for the last frame of the
+    traceback that is the learner's code (not NumPy's, Python's or the checks' own)."""
+    frames = [
+        frame
+        for frame in traceback.extract_tb(exc.__traceback__)
+        if not str(Path(frame.filename).resolve()).startswith(_NOT_LEARNER)
+        and frame.filename != __file__
+    ]
+    if not frames:
+        return None
+    frame = frames[-1]
+    code = f": {frame.line.strip()}" if frame.line else ""
+    return f"line {frame.lineno} of `{frame.name}`{code}"
 
 
 # ------------------------------------------------------------------------- conversions
