@@ -12,7 +12,7 @@ import numpy as np
 from grader_tests.nn import relative_error
 from grader_tests.spec import planted, run
 from helpers.checks import call, expect_sequence, failure, likely_mistake, show
-from helpers.checks.c1w4 import compare, split_mistakes
+from helpers.checks.engine import compare, split_mistakes
 
 from . import reference as ref
 from .spec import SPEC

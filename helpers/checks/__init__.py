@@ -308,7 +308,8 @@ def _matches(got, wrong, rtol: float, atol: float) -> bool:
             got_a, wrong_a = got_a.reshape(()), wrong_a.reshape(())
         else:
             return False
-    return bool(np.allclose(got_a, wrong_a, rtol=rtol, atol=atol))
+    # NaN where the mistake's output has NaN counts as the same (a run that blew up)
+    return bool(np.allclose(got_a, wrong_a, rtol=rtol, atol=atol, equal_nan=True))
 
 
 def likely_mistake(got, mistakes, *, rtol: float = RTOL, atol: float = ATOL) -> str | None:

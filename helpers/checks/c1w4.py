@@ -27,74 +27,20 @@ import re
 import numpy as np
 
 from helpers.checks import (
-    ATOL,
-    RTOL,
-    CheckFailure,
     call,
-    engine,
     expect_close,
     expect_sequence,
     failure,
     passed,
     show,
 )
-from helpers.checks.engine import Raised, Week
+from helpers.checks.engine import Week, compare, split_mistakes
 
 WEEK = Week("c1w4_deep_network")
 
 SPREAD_MIN_SIZE = 400  # the spread of a weight matrix is measured when it has this many entries
 SPREAD_MIN_UNITS = 16  # ... and the layer before has this many units or more
 SPREAD_RATIO = 1.25  # "about s" means within a factor 1.25 of s
-
-
-# --------------------------------------------------------------------------- comparing
-def _same(got, wrong) -> bool:
-    """``got`` is the output ``wrong`` of a mistake: the same structure, close numbers (NaN
-    where it has NaN counts as the same, for a run that blew up)."""
-    if isinstance(wrong, dict):
-        return (
-            isinstance(got, dict)
-            and set(got) == set(wrong)
-            and all(_same(got[k], wrong[k]) for k in wrong)
-        )
-    if isinstance(wrong, (tuple, list)):
-        return (
-            isinstance(got, (tuple, list))
-            and len(got) == len(wrong)
-            and all(_same(g, w) for g, w in zip(got, wrong, strict=True))
-        )
-    try:
-        a, b = np.asarray(got, dtype=float), np.asarray(wrong, dtype=float)
-    except (TypeError, ValueError):
-        return False
-    if a.size == b.size == 1:
-        a, b = a.reshape(()), b.reshape(())
-    if a.shape != b.shape:
-        return False
-    both_nan = bool(np.isnan(a).any() and np.isnan(b).any())
-    return both_nan or bool(np.allclose(a, b, rtol=RTOL, atol=ATOL))
-
-
-def compare(got, expected, what: str, mistakes=(), *, parts=()) -> None:
-    """The engine's part-by-part comparison; when it fails and ``got`` as a whole is what a
-    known mistake gives (even one whose output has another type or structure, which the
-    part-by-part comparison cannot name), the message names that mistake."""
-    try:
-        engine.compare(got, expected, what, mistakes, parts=parts)
-    except CheckFailure as failed:
-        hint = next((h for wrong, h in mistakes if _same(got, wrong)), None)
-        if hint is None:
-            raise
-        text = str(failed).split("\n  likely mistake:")[0]
-        raise CheckFailure(f"{text}\n  likely mistake: {hint}") from None
-
-
-def split_mistakes(mistakes) -> tuple[list, list]:
-    """(wrong outputs, error hints) from (output, hint) pairs: a mistake whose output is an
-    error is named by its error's text."""
-    wrong = [(v, h) for v, h in mistakes if not isinstance(v, Raised)]
-    errors = [(v.text, h) for v, h in mistakes if isinstance(v, Raised)]
-    return wrong, errors
 
 
 RESULTS = {"L_model_backward": "grads", "update_parameters": "the new parameters"}

@@ -112,11 +112,8 @@ class Week:
         examples = self.examples(name)
         for example in examples:
             what = example["label"]
-            wrong = [(v, h) for v, h in example["mistakes"] if not isinstance(v, Raised)]
-            errors = [(v.text, h) for v, h in example["mistakes"] if isinstance(v, Raised)]
+            wrong, errors = split_mistakes(example["mistakes"])
             got = call(what, function, *example["args"], hints=errors, **example["kwargs"])
-            # a mistake whose whole output is what came back is named first, at every part
-            wrong.sort(key=lambda pair: not _same_everywhere(got, pair[0]))
             compare(got, example["expected"], what, wrong, parts=parts)
         passed(name, len(examples))
 
@@ -129,6 +126,14 @@ class Week:
         check.__name__ = check.__qualname__ = f"check_{name}"
         check.__doc__ = f"Check {name} on its public examples (see the notebook's text)."
         return check
+
+
+def split_mistakes(mistakes) -> tuple[list, list]:
+    """(wrong outputs, error hints) from (output, hint) pairs: a mistake whose output is an
+    error is named by its error's text (see :func:`helpers.checks.call`)."""
+    wrong = [(v, h) for v, h in mistakes if not isinstance(v, Raised)]
+    errors = [(v.text, h) for v, h in mistakes if isinstance(v, Raised)]
+    return wrong, errors
 
 
 # ------------------------------------------------------------------------- comparisons
@@ -152,7 +157,7 @@ def _same_everywhere(got, wrong) -> bool:
     if isinstance(wrong, dict):
         return (
             isinstance(got, dict)
-            and list(got) == list(wrong)
+            and set(got) == set(wrong)
             and all(_same_everywhere(got[k], wrong[k]) for k in wrong)
         )
     if isinstance(wrong, (tuple, list)):
@@ -192,7 +197,21 @@ def _show_items(items) -> str:
 
 def compare(got, expected, what: str, mistakes=(), *, parts=()) -> None:
     """Compare ``got`` with ``expected`` part by part; ``mistakes`` are (wrong output, hint)
-    pairs of the whole result, narrowed to each part as the comparison goes down."""
+    pairs of the whole result, narrowed to each part as the comparison goes down. A mistake
+    whose whole output is what came back is named first, wherever the difference shows (even
+    where its part has another type or structure than the expected one)."""
+    mistakes = sorted(mistakes, key=lambda pair: not _same_everywhere(got, pair[0]))
+    try:
+        _compare(got, expected, what, mistakes, parts=parts)
+    except CheckFailure as failed:
+        whole = next((h for wrong, h in mistakes if _same_everywhere(got, wrong)), None)
+        if whole is None or f"likely mistake: {whole}" in str(failed):
+            raise
+        text = str(failed).split("\n  likely mistake:")[0]
+        raise CheckFailure(f"{text}\n  likely mistake: {whole}") from None
+
+
+def _compare(got, expected, what: str, mistakes=(), *, parts=()) -> None:
     if isinstance(expected, tuple):
         try:
             expect_sequence(got, len(expected), what)
@@ -202,7 +221,7 @@ def compare(got, expected, what: str, mistakes=(), *, parts=()) -> None:
             raise CheckFailure(text) from None
         for i, item in enumerate(expected):
             name = f"{what}: {parts[i]}" if i < len(parts) else f"{what}: item {i}"
-            compare(got[i], item, name, _narrow(mistakes, i))
+            _compare(got[i], item, name, _narrow(mistakes, i))
         return
     if isinstance(expected, dict):
         try:
@@ -214,7 +233,7 @@ def compare(got, expected, what: str, mistakes=(), *, parts=()) -> None:
                 text = text.rsplit("\n  likely mistake:", 1)[0] + f"\n  likely mistake: {hint}"
             raise CheckFailure(text) from None
         for key, item in expected.items():
-            compare(got[key], item, f"{what}[{key!r}]", _narrow(mistakes, key))
+            _compare(got[key], item, f"{what}[{key!r}]", _narrow(mistakes, key))
         return
     if isinstance(expected, list):
         if not isinstance(got, (list, tuple, np.ndarray)):
@@ -231,7 +250,7 @@ def compare(got, expected, what: str, mistakes=(), *, parts=()) -> None:
                 mistake=hint,
             )
         for i, item in enumerate(expected):
-            compare(got[i], item, f"{what}[{i}]", _narrow(mistakes, i))
+            _compare(got[i], item, f"{what}[{i}]", _narrow(mistakes, i))
         return
     try:
         if isinstance(expected, (bool, str)) or expected is None:
