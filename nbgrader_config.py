@@ -59,6 +59,14 @@ ASSIGNMENTS = [
 ]
 
 c.CourseDirectory.course_id = "deep-learning-from-scratch"
+
+# The exchange (release -> fetch -> submit -> collect) lives in the course folder by default, so
+# that it works on one machine with no set-up: `exchange/` holds what the instructor released
+# and what learners submitted, `my-work/<id>/` what a learner fetched and works on (both
+# git-ignored). On a JupyterHub, point NBGRADER_EXCHANGE at a folder every user can reach.
+_COURSE = Path(__file__).resolve().parent
+c.Exchange.root = os.environ.get("NBGRADER_EXCHANGE") or str(_COURSE / "exchange")
+c.Exchange.assignment_dir = str(_COURSE / "my-work")
 c.CourseDirectory.solution_directory = "notebooks"
 
 # Student stubs: the solution region becomes this.
