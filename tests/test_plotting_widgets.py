@@ -502,3 +502,16 @@ def test_a_static_viewer_sees_one_clean_line_for_an_explorer():
     text = explorer._repr_mimebundle_()["text/plain"]
     assert text == "[Explorer: an interactive widget; run the notebook to use it]"
     assert "children" not in text
+
+
+def test_an_explorer_trains_with_one_blas_thread():
+    import ipywidgets
+    from threadpoolctl import threadpool_info
+
+    from helpers.widgets.base import Explorer
+
+    def blas_threads():
+        return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
+
+    explorer = Explorer("<b>intro</b>", ipywidgets.HBox([]))
+    assert explorer._call_learner("blas_threads", blas_threads) <= {1}

@@ -30,6 +30,7 @@ import warnings
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from helpers import plotting
 
@@ -211,6 +212,9 @@ class Explorer(widgets.VBox):
                 if seed is not None:
                     stack.enter_context(SeededRandom(seed))
                 stack.enter_context(np.errstate(all="ignore"))
+                # one BLAS thread: on a small or shared machine (a JupyterHub) threads that
+                # spin against each other make training several times slower
+                stack.enter_context(threadpool_limits(limits=1, user_api="blas"))
                 if silence_warnings:
                     stack.enter_context(warnings.catch_warnings())
                     warnings.simplefilter("ignore", RuntimeWarning)
