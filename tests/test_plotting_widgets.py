@@ -515,3 +515,25 @@ def test_an_explorer_trains_with_one_blas_thread():
 
     explorer = Explorer("<b>intro</b>", ipywidgets.HBox([]))
     assert explorer._call_learner("blas_threads", blas_threads) == {1}
+
+
+def test_what_the_learners_code_prints_does_not_land_above_the_explorer(capsys):
+    import ipywidgets
+
+    from helpers.widgets.base import Explorer
+
+    def model():
+        print("train accuracy: 99.0 %")
+        return 1
+
+    explorer = Explorer("<b>intro</b>", ipywidgets.HBox([]))
+    assert explorer._call_learner("model", model) == 1
+    assert capsys.readouterr().out == ""
+
+
+def test_the_upload_button_shows_its_whole_label():
+    def predict(w, b, X):
+        return np.zeros((1, X.shape[1]))
+
+    widget = widgets.picture_classifier(predict, 0.5, 0.0, NUM_PX, CLASSES)
+    assert widget.upload.description == "Upload a picture" and widget.upload.layout.width == "auto"

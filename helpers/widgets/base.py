@@ -215,6 +215,9 @@ class Explorer(widgets.VBox):
                 # one BLAS thread: on a small or shared machine (a JupyterHub) threads that
                 # spin against each other make training several times slower
                 stack.enter_context(threadpool_limits(limits=1, user_api="blas"))
+                # what the learner's code prints (accuracy lines, costs) would land above
+                # the widget, away from what it belongs to: the explorer shows results itself
+                stack.enter_context(contextlib.redirect_stdout(io.StringIO()))
                 if silence_warnings:
                     stack.enter_context(warnings.catch_warnings())
                     warnings.simplefilter("ignore", RuntimeWarning)

@@ -45,7 +45,10 @@ class PictureClassifier(Explorer):
         self.prediction: int | None = None
         self._predict, self._w, self._b = predict, w, b
         self.upload = widgets.FileUpload(
-            accept="image/*", multiple=False, description="Upload a picture"
+            accept="image/*",
+            multiple=False,
+            description="Upload a picture",
+            layout=widgets.Layout(width="auto"),  # the whole label, not "Upload a pictu..."
         )
         super().__init__(
             "<b>Try your own picture</b>: upload a PNG or JPEG file. It is shrunk to "
