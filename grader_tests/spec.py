@@ -127,6 +127,24 @@ class WeekSpec:
         return self.mistake(key).hint
 
 
+def solution_cells(assignment: str) -> dict[str, str]:
+    """grade_id -> source of every solution cell of the instructor's notebook in source/."""
+    from .course import (
+        PACKAGE_DIR,
+        SourceNotebook,
+        find_course_root,
+        is_solution_cell,
+        nbgrader_meta,
+    )
+
+    notebook = SourceNotebook.load(find_course_root(PACKAGE_DIR.parent), assignment)
+    return {
+        nbgrader_meta(cell)["grade_id"]: "".join(cell["source"])
+        for cell in notebook.cells
+        if is_solution_cell(cell)
+    }
+
+
 def load(assignment: str) -> WeekSpec:
     """The ``SPEC`` of an assignment."""
     return importlib.import_module(f"grader_tests.{assignment}.spec").SPEC

@@ -13,14 +13,7 @@ import functools
 
 import numpy as np
 
-from grader_tests.course import (
-    PACKAGE_DIR,
-    SourceNotebook,
-    find_course_root,
-    is_solution_cell,
-    nbgrader_meta,
-)
-from grader_tests.spec import Example, Function, Mistake, WeekSpec, planted
+from grader_tests.spec import Example, Function, Mistake, WeekSpec, planted, solution_cells
 
 A = np.array
 ASSIGNMENT = "c1w2_logistic_regression"
@@ -408,9 +401,9 @@ def _data_set() -> dict:
 def _values() -> dict:
     """The graded values as the notebook's own solution cells compute them."""
     namespace = {"np": np, **_data_set()}
-    for cell in SourceNotebook.load(find_course_root(PACKAGE_DIR.parent), ASSIGNMENT).cells:
-        if is_solution_cell(cell) and nbgrader_meta(cell)["grade_id"] in VALUES:
-            exec("".join(cell["source"]), namespace)  # noqa: S102 - the instructor's own cells
+    for grade_id, source in solution_cells(ASSIGNMENT).items():
+        if grade_id in VALUES:
+            exec(source, namespace)  # noqa: S102 - the instructor's own cells
     return {name: namespace[name] for name in VALUES}
 
 

@@ -16,14 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from grader_tests.course import (
-    PACKAGE_DIR,
-    SourceNotebook,
-    find_course_root,
-    is_solution_cell,
-    nbgrader_meta,
-)
-from grader_tests.spec import Example, Function, Mistake, WeekSpec, planted
+from grader_tests.spec import Example, Function, Mistake, WeekSpec, planted, solution_cells
 from helpers.checks.c1w4 import describe
 
 from . import reference
@@ -178,11 +171,7 @@ def _functions() -> list[Function]:
 
 
 # ----------------------------------------------------------------------- planted mistakes
-SOLUTIONS = {
-    nbgrader_meta(cell)["grade_id"]: "".join(cell["source"])
-    for cell in SourceNotebook.load(find_course_root(PACKAGE_DIR.parent), ASSIGNMENT).cells
-    if is_solution_cell(cell)
-}
+SOLUTIONS = solution_cells(ASSIGNMENT)
 
 
 def _mistakes(function: str, *rows) -> list[Mistake]:
