@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import copy
+import importlib
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +15,8 @@ from pathlib import Path
 from grader_tests.course import SourceNotebook, is_solution_cell, known_assignments, nbgrader_meta
 
 ROOT = Path(__file__).resolve().parents[1]
+# a number the notebook's text states as a result: **label: value** (the code prints label: value)
+STATED = re.compile(r"\*\*([A-Za-z][^*:\n]*?):\s*([-+]?\d[^*\n]*?)\*\*")
 ASSIGNMENTS = [a for a in known_assignments() if (ROOT / "source" / a / f"{a}.ipynb").is_file()]
 
 
@@ -50,8 +55,91 @@ def grade_cli(notebook: Path, *extra: str) -> tuple[int, dict | None, str]:
     return done.returncode, result, done.stderr
 
 
+# Grades several notebooks in one checker process: `python -m grader_tests NOTEBOOK --json`'s
+# own main() for each, one JSON line per notebook (its exit status and its stdout).
+_GRADE_MANY = """
+import contextlib, io, json, sys
+from grader_tests.__main__ import main
+for path in sys.argv[1:]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = main([path, "--json"])
+    sys.stdout.write(json.dumps({"status": status, "stdout": out.getvalue()}) + "\\n")
+    sys.stdout.flush()
+"""
+
+
+def grade_many(notebooks: list[Path]) -> list[tuple[int, dict | None]]:
+    """Grade several notebooks with the CLI's own code in ONE checker process (Python, pytest
+    and the hidden checks are loaded once; each notebook still gets its own pytest session and
+    its own sandboxed worker): [(exit status, parsed JSON)] in the order given."""
+    done = run([sys.executable, "-c", _GRADE_MANY, *map(str, notebooks)], ROOT)
+    lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    assert done.returncode == 0 and len(lines) == len(notebooks), (
+        f"the checker process failed after {len(lines)} of {len(notebooks)} notebooks:\n"
+        f"{done.stderr[-3000:]}"
+    )
+    return [
+        (line["status"], json.loads(line["stdout"]) if line["stdout"].strip() else None)
+        for line in lines
+    ]
+
+
+def mutants_of(assignment: str) -> list:
+    """The planted mistakes of a week, the ONLY way the tests get them: objects with ``.name``
+    (the graded item replaced), ``.source`` (the whole solution cell), ``.cell`` (the test cell
+    that must lose points) and ``.fragment`` (text its messages must contain).
+
+    They are the mistakes of the week's spec (``grader_tests/<week>/spec.py``), or, for a week
+    without one, the values of its ``grader_tests/<week>/mutants.py`` ``CATALOGUE``."""
+    try:
+        from grader_tests import spec
+
+        return list(spec.load(assignment).mistakes)
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("grader_tests.spec", f"grader_tests.{assignment}.spec"):
+            raise
+    return list(importlib.import_module(f"grader_tests.{assignment}.mutants").CATALOGUE.values())
+
+
+def mutant_rounds(assignment: str) -> list[list[tuple[int, object]]]:
+    """The week's mutants as (index in ``mutants_of``, mutant), grouped into as few notebooks
+    as can hold them: one mutant per graded item per round (a notebook holds one version of
+    each item, so there are as many rounds as the item with the most mutants has mutants)."""
+    rounds: list[list[tuple[int, object]]] = []
+    for index, mutant in enumerate(mutants_of(assignment)):
+        for group in rounds:
+            if all(other.name != mutant.name for _, other in group):
+                group.append((index, mutant))
+                break
+        else:
+            rounds.append([(index, mutant)])
+    return rounds
+
+
+def copy_course(built: Path, target: Path) -> Path:
+    """A private, writable copy of a course made by the ``course`` fixture (tests/conftest.py):
+    source/, release/, nbgrader_config.py and gradebook.db."""
+    for part in ("source", "release", "nbgrader_config.py", "gradebook.db"):
+        src = built / part
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, target / part)
+    return target
+
+
 def load(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def printed_text(notebook: dict) -> str:
+    """Everything an executed notebook printed or displayed as text."""
+    parts = []
+    for cell in notebook["cells"]:
+        for output in cell.get("outputs", []):
+            if output["output_type"] == "stream":
+                parts.append("".join(output["text"]))
+            elif "data" in output and "text/plain" in output["data"]:
+                parts.append("".join(output["data"]["text/plain"]))
+    return "\n".join(parts)
 
 
 def solution_answers(assignment: str) -> dict[str, str]:

@@ -1,25 +1,38 @@
-"""A real ``nbgrader autograde`` in a temporary copy of the course: full, zero and partial."""
+"""A real ``nbgrader autograde`` (then ``generate_feedback``) in a temporary copy of the course.
+
+One week (c1w2) makes the plain nbgrader round trip, with one student, "partial": every
+solution cell filled in, except a backprop bug (the first planted mistake of ``propagate``)
+and a ``sigmoid`` that is correct but prints a warning on stderr. It runs the whole notebook
+once in the sandboxed kernel, then the hidden checks grade it, then nbgrader saves the grades
+and writes the feedback.
+
+Not redone here, because other tests already autograde such submissions of c1w2 through
+nbgrader's autograde: the full solution (27 of 27 in the gradebook, its notebook run top to
+bottom in the sandbox) and the untouched release (0) in tests/test_batch.py, the full solution
+in tests/test_hostile.py (its honest student). "partial" itself gets full marks in every cell
+but its bug's. For the other weeks, tests/test_week_contract.py grades the solutions, the
+stubs and every planted mistake with the checker that nbgrader's HiddenChecks step runs.
+"""
 
 from __future__ import annotations
 
-import importlib
-import shutil
-
 import pytest
 
-from support import ASSIGNMENTS, load, make_submission, nbgrader, solution_answers, write
+from support import (
+    copy_course,
+    load,
+    make_submission,
+    mutants_of,
+    nbgrader,
+    solution_answers,
+    write,
+)
 
-pytestmark = pytest.mark.slow
+# the module's one autograde is a module fixture: keep its tests on one xdist worker
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("autograde")]
 
-# The planted mistake of each week's "partial" submission: a backprop bug (a key of the
-# week's mutants.CATALOGUE), the cell that must lose points, and what the feedback must say.
-# Each runs the whole notebook once more in the sandboxed kernel (c1w4: over a minute), so
-# only the weeks listed here have one; how the checker scores every planted mistake of every
-# week is tested without nbgrader in tests/test_grading.py.
-PARTIAL = {
-    "c1w2_logistic_regression": "propagate_no_m",
-    "c1w3_shallow_network": "backward_no_m",
-}
+A = "c1w2_logistic_regression"
+BUGGY = "propagate"  # the backprop function of the week
 
 NOISY = """import warnings
 def sigmoid(x):
@@ -28,84 +41,66 @@ def sigmoid(x):
 """
 
 
-@pytest.fixture(scope="module", params=ASSIGNMENTS)
-def assignment(request):
-    return request.param
-
-
-def catalogue(assignment: str) -> dict:
-    return importlib.import_module(f"grader_tests.{assignment}.mutants").CATALOGUE
-
-
 @pytest.fixture(scope="module")
-def autograded(assignment, build, tmp_path_factory):
-    """Autograde full, zero and partial submissions (and for c1w2 a noisy one) of a week."""
-    built_course = build(assignment)
-    course = tmp_path_factory.mktemp("autograde")
-    for part in ("source", "release", "nbgrader_config.py", "gradebook.db"):
-        src = built_course / part
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, course / part)
-    release = load(course / "release" / assignment / f"{assignment}.ipynb")
-    answers = solution_answers(assignment)
-    submissions = {"full": make_submission(release, answers), "zero": release}
-    mutant = None
-    if assignment in PARTIAL:
-        mutant = catalogue(assignment)[PARTIAL[assignment]]
-        submissions["partial"] = make_submission(release, {**answers, mutant.name: mutant.source})
-    if "sigmoid" in answers:
-        submissions["noisy"] = make_submission(release, {**answers, "sigmoid": NOISY})
+def autograded(course, tmp_path_factory):
+    """Autograde the partial submission of c1w2 and generate its feedback."""
+    course = copy_course(course(A), tmp_path_factory.mktemp("autograde"))
+    release = load(course / "release" / A / f"{A}.ipynb")
+    answers = solution_answers(A)
+    mutant = next(m for m in mutants_of(A) if m.name == BUGGY)
+    submissions = {
+        "partial": make_submission(
+            release, {**answers, mutant.name: mutant.source, "sigmoid": NOISY}
+        ),
+    }
     for student, notebook in submissions.items():
-        write(notebook, course / "submitted" / student / assignment / f"{assignment}.ipynb")
-    nbgrader(course, "autograde", assignment, "--force")
-    nbgrader(course, "generate_feedback", assignment, "--force")
+        write(notebook, course / "submitted" / student / A / f"{A}.ipynb")
+    nbgrader(course, "autograde", A, "--force")
+    nbgrader(course, "generate_feedback", A, "--force")
     from nbgrader.api import Gradebook
 
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         scores = {}
         for student in submissions:
-            submission = gradebook.find_submission(assignment, student)
+            submission = gradebook.find_submission(A, student)
             cells = {g.name: (g.score, g.max_score) for g in submission.notebooks[0].grades}
             scores[student] = (submission.score, submission.max_score, cells)
-    return assignment, course, scores, mutant
+    return course, scores, mutant
 
 
-def feedback_of(course, student: str, assignment: str) -> str:
-    return (course / "feedback" / student / assignment / f"{assignment}.html").read_text()
-
-
-def test_a_full_solution_gets_full_marks(autograded):
-    _, _, scores, _ = autograded
-    score, max_score, _ = scores["full"]
-    assert max_score > 0 and score == max_score
-
-
-def test_the_untouched_release_gets_zero(autograded):
-    _, _, scores, _ = autograded
-    assert scores["zero"][0] == 0
+def feedback_of(course, student: str) -> str:
+    return (course / "feedback" / student / A / f"{A}.html").read_text()
 
 
 def test_a_backprop_bug_costs_its_own_cell_and_the_feedback_says_why(autograded):
-    assignment, course, scores, mutant = autograded
-    if mutant is None:
-        pytest.skip(f"{assignment} has no partial submission here (see PARTIAL)")
+    course, scores, mutant = autograded
     score, max_score, cells = scores["partial"]
     assert 0 < score < max_score
     assert cells[mutant.cell][0] < cells[mutant.cell][1]
     lost = [name for name, (got, most) in cells.items() if got < most]
     assert lost == [mutant.cell], f"points lost outside {mutant.cell}: {lost}"
-    assert mutant.fragment in feedback_of(course, "partial", assignment)
+    assert mutant.fragment in feedback_of(course, "partial")
 
 
 def test_a_warning_on_stderr_from_correct_code_costs_nothing(autograded):
-    _, _, scores, _ = autograded
-    if "noisy" not in scores:
-        pytest.skip("this week has no sigmoid to make noisy")
-    score, max_score, _ = scores["noisy"]
-    assert score == max_score
+    course, scores, mutant = autograded
+    _, _, cells = scores["partial"]
+    assert cells["test_sigmoid"][0] == cells["test_sigmoid"][1]
+    kept = [name for name, (got, most) in cells.items() if name != mutant.cell and got == most]
+    assert len(kept) == len(cells) - 1  # every cell but the bug's (the test above says which)
+    # the kernel did print the warning: the submission was noisy
+    notebook = load(course / "autograded" / "partial" / A / f"{A}.ipynb")
+    stderr = [
+        "".join(o["text"])
+        for c in notebook["cells"]
+        for o in c.get("outputs", [])
+        if o.get("name") == "stderr"
+    ]
+    assert any("a harmless warning printed on stderr" in text for text in stderr)
 
 
 def test_feedback_shows_check_names_and_messages_not_their_code(autograded):
-    assignment, course, scores, _ = autograded
-    feedback = feedback_of(course, "partial" if "partial" in scores else "zero", assignment)
+    course, _, _ = autograded
+    feedback = feedback_of(course, "partial")
     assert "checks passed" in feedback
     assert "@pytest.mark.grades" not in feedback and "def test_" not in feedback

@@ -10,9 +10,20 @@ import time
 import pytest
 from nbgrader.api import Gradebook, MissingEntry
 
-from support import ROOT, load, make_submission, run, solution_answers, write
+from grader_tests.course import cell_source, is_test_cell
+from support import (
+    ASSIGNMENTS,
+    ROOT,
+    copy_course,
+    load,
+    make_submission,
+    run,
+    solution_answers,
+    write,
+)
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("c1w2_logistic_regression")]
+# the module's batch runs are a module fixture: keep its tests on one xdist worker
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("batch")]
 
 A = "c1w2_logistic_regression"
 TWO = ("sigmoid", "L1")  # the "partial" student wrote these two (1 point each)
@@ -48,13 +59,9 @@ def submit(course, student: str, notebook) -> None:
 
 
 @pytest.fixture(scope="module")
-def runs(build, tmp_path_factory):
+def runs(course, tmp_path_factory):
     """One course, and the batch command run on it several times in a row."""
-    built = build(A)
-    course = tmp_path_factory.mktemp("batch")
-    for part in ("source", "release", "nbgrader_config.py", "gradebook.db"):
-        src = built / part
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, course / part)
+    course = copy_course(course(A), tmp_path_factory.mktemp("batch"))
     release = load(course / "release" / A / f"{A}.ipynb")
     answers = solution_answers(A)
     submit(course, "full", make_submission(release, answers))
@@ -92,6 +99,22 @@ def test_every_submission_is_graded_in_parallel_and_written_once(runs):
 def test_the_gradebook_holds_what_the_summary_says(runs):
     _, results = runs
     assert results["scores_first"] == {"full": (27, 27), "partial": (2, 27), "zero": (0, 27)}
+
+
+def test_the_full_solution_ran_top_to_bottom_in_the_sandboxed_kernel(runs):
+    """The one complete run of a whole notebook in the sandbox in the test suite: the
+    sandbox's file system, memory and time limits let the week's notebook run to its end."""
+    course, _ = runs
+    notebook = load(course / "autograded" / "full" / A / f"{A}.ipynb")
+    code = [c for c in notebook["cells"] if c["cell_type"] == "code" and not is_test_cell(c)]
+    errors = [
+        (cell_source(c)[:60], o.get("ename"), o.get("evalue"))
+        for c in code
+        for o in c.get("outputs", [])
+        if o["output_type"] == "error"
+    ]
+    assert not errors, errors
+    assert all(c.get("execution_count") for c in code)
 
 
 def test_a_crashed_submission_is_recorded_and_the_rest_continue(runs):
@@ -172,11 +195,23 @@ def test_bad_usage_exits_2_with_one_clear_line(tmp_path, args, message):
 
 
 def test_the_week_group_holds_under_xdist(request):
-    """pytest-xdist's --dist loadgroup must keep this module with the week's build (pytest 9
-    broke it silently: every worker built and graded every week)."""
+    """pytest-xdist's --dist loadgroup must keep each week's tests that use its one execution
+    on one worker (pytest 9 broke it silently, and so did a conftest hook that ran after
+    xdist's: every worker built every week). The group must be in the node ids as collected."""
     if not getattr(request.config.option, "loadgroup", False):
         pytest.skip("not running on pytest-xdist workers with --dist loadgroup")
-    assert request.node.nodeid.endswith("@" + A), request.node.nodeid
+    assert request.node.nodeid.endswith("@batch"), request.node.nodeid  # a static mark
+    weekly = {}
+    for item in request.session.items:
+        callspec = getattr(item, "callspec", None)
+        week = callspec.params.get("assignment") if callspec else None
+        if week in ASSIGNMENTS and "executed" in item.fixturenames:
+            weekly.setdefault(week, []).append(item.nodeid)
+    if not weekly:
+        pytest.skip("no test that uses a week's execution was collected")
+    for week, nodeids in weekly.items():
+        wrong = [n for n in nodeids if not n.endswith("@" + week)]
+        assert not wrong, f"not in the group of {week}: {wrong}"
 
 
 def test_one_nbgrader_process_grades_many_and_is_started_again_after_it_dies(runs, tmp_path):

@@ -20,7 +20,6 @@ import html
 import json
 import os
 import re
-import shutil
 import signal
 import socket
 import sqlite3
@@ -43,7 +42,7 @@ from hostile import (
     SENTINEL_NAME,
     honest,
 )
-from support import ROOT, load, run, solution_answers, tool_env, write
+from support import ROOT, copy_course, load, run, solution_answers, tool_env, write
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hostile")]
 
@@ -216,17 +215,15 @@ class Outcome:
 
 
 @pytest.fixture(scope="module")
-def outcome(build, tmp_path_factory) -> Outcome:
+def outcome(course, tmp_path_factory) -> Outcome:
     on, why = isolation()
     if not on:
         pytest.skip(f"no bubblewrap sandbox here, hostile code would run unconfined: {why}")
-    built = build(ASSIGNMENT)
+    built = course(ASSIGNMENT)  # the run's one generated c1w2 course (no notebook executed)
     base = tmp_path_factory.mktemp("hostile")
     course = base / "course"
     course.mkdir()
-    for part in ("source", "release", "nbgrader_config.py", "gradebook.db"):
-        src = built / part
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, course / part)
+    copy_course(built, course)
     with open(course / "nbgrader_config.py", "a") as config:
         config.write(SETTINGS)
     outside = base / "outside-sentinel.txt"
