@@ -1,12 +1,10 @@
 """Grade one notebook: run the hidden checks with pytest and score each test cell.
 
-A cell earns its points times the fraction of its checks that passed. The public checks (the
-visible check cell, run again here on the student's code) count as one check like any hidden
-one: a slip that the public examples show costs that check, with its message in the feedback,
-not the whole cell (a model that gets its parameters, returns and learning rate right and
-records one cost too many keeps most of its points). A cell none of whose hidden checks passed
-earns nothing, even when its public checks pass: answers typed in for the visible examples
-are worth no points.
+A cell earns its points times the fraction of its hidden checks that passed, and nothing when
+its public checks (the visible check cell, run again here on the student's code) fail. That
+gate stays: several hidden checks test only what a result looks like (a tuple of two, a dict
+with the right keys, the right shape), so without it a function that returns constants of the
+right shapes earned a quarter to a half of its cell (the hostile suite's wrong functions did).
 """
 
 from __future__ import annotations
@@ -45,10 +43,13 @@ class CellResult:
 
     @property
     def points(self) -> float:
+        public = [c for c in self.checks if c.name == PUBLIC]
         hidden = [c for c in self.checks if c.name != PUBLIC]
-        if not self.checks or (hidden and not any(c.passed for c in hidden)):
+        if not self.checks or any(not c.passed for c in public):
             return 0.0
-        return round(self.max_points * sum(c.passed for c in self.checks) / len(self.checks), 4)
+        if not hidden:
+            return self.max_points
+        return round(self.max_points * sum(c.passed for c in hidden) / len(hidden), 4)
 
 
 @dataclass

@@ -16,16 +16,18 @@ def cell(public: bool | None, *hidden: bool) -> CellResult:
 @pytest.mark.parametrize(
     ("public", "hidden", "points"),
     [
-        (True, (True, True, True), 4.0),  # everything passed
-        (False, (True, True, True), 3.0),  # a public slip costs one check's share, not the cell
-        (True, (True, False, True), 3.0),
-        (False, (False, True, False), 1.0),
-        (True, (False, False, False), 0.0),  # typed-in answers for the visible examples: nothing
-        (False, (False, False, False), 0.0),
+        (True, (True, True, True, True), 4.0),  # everything passed
+        (True, (True, False, True, True), 3.0),  # the fraction of the hidden checks
+        (True, (False, False, False, False), 0.0),
+        # a failing public check: nothing, however many hidden checks of structure passed
+        (False, (True, True, True, True), 0.0),
+        (False, (True, False, False, False), 0.0),
         (True, (), 4.0),  # a cell with only public checks
         (False, (), 0.0),
         (None, (), 0.0),  # no check ran at all
     ],
 )
-def test_a_cell_earns_the_fraction_of_its_checks_that_passed(public, hidden, points):
+def test_a_cell_earns_the_fraction_of_its_hidden_checks_behind_its_public_ones(
+    public, hidden, points
+):
     assert cell(public, *hidden).points == points
