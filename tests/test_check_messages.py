@@ -84,3 +84,79 @@ def test_in_a_real_kernel_an_unfinished_exercise_gives_one_plain_line():
     assert "`sigmoid` is not written yet" in shown
     assert "helpers/checks" not in shown and "Traceback" not in shown
     assert len(error["traceback"]) == 1
+
+
+# ------------------------------------------------------------- plain words for typical errors
+def failure_of(source: str, name: str, *args) -> list[str]:
+    with pytest.raises(CheckFailure) as failed:
+        call(f"{name}(...)", learner_function(source, name), *args)
+    return str(failed.value).splitlines()
+
+
+def test_a_missing_layer_zero_says_the_layers_are_numbered_from_1():
+    source = (
+        "def update(parameters):\n"
+        "    for l in range(2):\n"
+        '        parameters["W" + str(l)] = parameters["W" + str(l)] * 2\n'
+        "    return parameters\n"
+    )
+    lines = failure_of(source, "update", {"W1": np.ones(2), "W2": np.ones(2)})
+    assert lines[0].endswith("KeyError: 'W0'")
+    assert "numbered from 1" in lines[-1] and "range(1, L + 1)" in lines[-1]
+
+
+def test_a_name_the_exercise_asks_for_and_never_defined_is_named():
+    source = (
+        'def optimize(w, grads):\n    w = w - 0.1 * grads["dw"]\n    return {"w": w}, {"dw": dw}\n'
+    )
+    lines = failure_of(source, "optimize", np.ones(2), {"dw": np.ones(2)})
+    assert "NameError: name 'dw' is not defined" in lines[0]
+    assert lines[1] == '  where:    line 3 of `optimize`: return {"w": w}, {"dw": dw}'
+    assert "must define `dw`" in lines[2]
+
+
+def test_a_tuple_where_an_array_belongs_says_to_unpack_it():
+    source = (
+        "def forward(x):\n    return x * 2, {'x': x}\n\n"
+        "def backward(x):\n    A = forward(x)\n    return -A\n"
+    )
+    namespace_function = learner_function(source, "backward")
+    with pytest.raises(CheckFailure) as failed:
+        call("backward(x)", namespace_function, np.ones(2))
+    lines = str(failed.value).splitlines()
+    assert "bad operand type for unary -: 'tuple'" in lines[0]
+    assert "unpacked" in lines[-1] and "in the order it returns them" in lines[-1]
+
+
+def test_an_element_wise_product_where_a_matrix_product_belongs_is_not_blamed_on_keepdims():
+    source = "def backward(dZ, A_prev):\n    dW = dZ * A_prev.T / 4\n    return dW\n"
+    lines = failure_of(source, "backward", np.ones((2, 4)), np.ones((3, 4)))
+    assert "could not be broadcast" in lines[0]
+    assert "`@` (or np.dot) instead of `*`" in lines[-1] and "keepdims" not in lines[-1]
+
+
+def test_a_sum_that_drops_its_axis_gets_the_keepdims_hint():
+    source = "def normalize(x):\n    return x / np.sum(x, axis=1)\n"
+    lines = failure_of(source, "normalize", np.ones((2, 3)))
+    assert "keepdims=True" in lines[-1]
+
+
+def test_an_error_in_a_function_called_names_both_lines():
+    source = (
+        "def cost(A2, Y):\n    return np.sum(Y * np.log(A2))\n\n"
+        "def train(X, Y):\n    A2 = (X, {})\n    c = cost(A2, Y)\n    return c\n"
+    )
+    with pytest.raises(CheckFailure) as failed:
+        call("train(X, Y)", learner_function(source, "train"), np.ones((1, 3)), np.ones((1, 3)))
+    lines = str(failed.value).splitlines()
+    assert lines[1] == "  where:    line 2 of `cost`: return np.sum(Y * np.log(A2))"
+    assert lines[2] == "  called from line 6 of `train`: c = cost(A2, Y)"
+
+
+def test_an_unfinished_function_called_by_another_is_named():
+    source = (
+        "def helper(x):\n    # YOUR CODE HERE\n    raise NotImplementedError()\n\n"
+        "def outer(x):\n    return helper(x)\n"
+    )
+    with pytest.raises(CheckFailure, match=r"^`helper` is not written yet"):
+        call("outer(x)", learner_function(source, "outer"), 1.0)

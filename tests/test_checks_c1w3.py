@@ -20,10 +20,11 @@ from grader_tests import spec as specs
 from grader_tests.c1w3_shallow_network import ISOLATE
 from grader_tests.c1w3_shallow_network import reference as ref
 from grader_tests.c1w3_shallow_network.spec import SPEC
+from helpers.checks import CheckFailure
 from helpers.checks import c1w3 as checks
 
-# Correct cells written in other ways (loops, @, np.power, a cost via np.dot returned as a
-# (1, 1) array, an update in place on its own copy, a loop that records the cost ...):
+# Correct cells written in other ways (loops, @, np.power, a cost via np.squeeze and float,
+# an update in place on its own copy, a loop that records the cost ...):
 # every check, public and hidden, must accept them.
 ALTERNATIVES: dict[str, tuple[str, str]] = {
     "layer_sizes_list": (
@@ -82,16 +83,6 @@ def forward_propagation(X, parameters):
     return A2, cache
 """,
     ),
-    "compute_cost_dot": (
-        "compute_cost",
-        """
-def compute_cost(A2, Y):
-    m = Y.shape[1]
-    logprobs = np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T)
-    cost = -logprobs / m
-    return cost
-""",
-    ),
     "compute_cost_multiply_squeeze": (
         "compute_cost",
         """
@@ -100,13 +91,6 @@ def compute_cost(A2, Y):
     logprobs = np.multiply(np.log(A2), Y) + np.multiply(np.log(1 - A2), 1 - Y)
     cost = -np.sum(logprobs) / m
     return float(np.squeeze(cost))
-""",
-    ),
-    "compute_cost_mean_0d": (
-        "compute_cost",
-        """
-def compute_cost(A2, Y):
-    return np.squeeze(np.asarray(-np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))))
 """,
     ),
     "backward_tanh_of_Z1": (
@@ -276,6 +260,60 @@ def assert_one_pass_line(name: str, output: str) -> None:
 def test_public_check_accepts_correct_alternatives(key):
     name = ALTERNATIVES[key][0]
     assert_one_pass_line(name, run_check(name, alternative(key)))
+
+
+# The exercise asks for a Python float ("not an array"): nn_model prints the cost with
+# f"{cost:f}", which an array of shape (1, 1) cannot do. The right value in such an array fails.
+COSTS_AS_ARRAYS: dict[str, tuple[str, str]] = {
+    "compute_cost_dot": (
+        "compute_cost",
+        """
+def compute_cost(A2, Y):
+    m = Y.shape[1]
+    logprobs = np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T)
+    cost = -logprobs / m
+    return cost
+""",
+    ),
+    "compute_cost_sum_keepdims": (
+        "compute_cost",
+        """
+def compute_cost(A2, Y):
+    return -np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2), axis=1, keepdims=True) / Y.shape[1]
+""",
+    ),
+}
+
+
+@pytest.mark.parametrize("key", list(COSTS_AS_ARRAYS))
+def test_a_cost_returned_as_an_array_fails_and_says_float(key):
+    name, source = COSTS_AS_ARRAYS[key]
+    namespace = specs.base_namespace(SPEC)
+    exec(compile(source, f"<cost {key}>", "exec"), namespace)  # noqa: S102
+    with pytest.raises(CheckFailure) as failed:
+        run_check(name, namespace[name])
+    message = str(failed.value)
+    assert "should return a Python float, not an array" in message.splitlines()[0]
+    assert "float(cost)" in message and "np.squeeze" in message
+
+
+COSTS_AS_NUMBERS = {
+    # np.float64 is a Python float (a subclass): what -np.sum(...) / m gives
+    "float64": "return -np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / Y.shape[1]",
+    # a 0-d array (np.squeeze's result) prints with f"{cost:f}" and adds like a float
+    "0-d array": "return np.squeeze(-(np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T)) "
+    "/ Y.shape[1])",
+}
+
+
+@pytest.mark.parametrize("kind", list(COSTS_AS_NUMBERS))
+def test_a_cost_may_be_a_numpy_float64_or_a_0d_array(kind):
+    source = f"def compute_cost(A2, Y):\n    {COSTS_AS_NUMBERS[kind]}\n"
+    namespace = specs.base_namespace(SPEC)
+    exec(compile(source, f"<cost {kind}>", "exec"), namespace)  # noqa: S102
+    cost = namespace["compute_cost"](np.array([[0.5, 0.2]]), np.array([[1, 0]]))
+    assert np.ndim(cost) == 0 and (kind != "0-d array" or isinstance(cost, np.ndarray))
+    assert_one_pass_line("compute_cost", run_check("compute_cost", namespace["compute_cost"]))
 
 
 def _course_initialize_parameters(n_x, n_h, n_y):

@@ -44,9 +44,10 @@ MODEL_LABEL = (
 )
 
 
-def _function(name: str, *examples, parts=()) -> Function:
-    """A graded function's examples, each (label, args) or (label, args, kwargs)."""
-    return Function(name, tuple(Example(*example) for example in examples), parts)
+def _function(name: str, *examples, parts=(), calls=()) -> Function:
+    """A graded function's examples, each (label, args) or (label, args, kwargs); ``calls``:
+    the graded functions it calls (their checks run first)."""
+    return Function(name, tuple(Example(*example) for example in examples), parts, calls)
 
 
 def _on(name: str, *inputs) -> list:
@@ -57,7 +58,8 @@ def _on(name: str, *inputs) -> list:
 FUNCTIONS = [
     _function("basic_sigmoid", *((f"basic_sigmoid({x})", (x,)) for x in (0.0, 1.5, -2.0))),
     _function("sigmoid", *_on("sigmoid", A([0.0, 1.5, -2.0]), X2)),
-    _function("sigmoid_derivative", *_on("sigmoid_derivative", A([0.0, 1.5, -2.0]), X2)),
+    _function("sigmoid_derivative", *_on("sigmoid_derivative", A([0.0, 1.5, -2.0]), X2),
+              calls=("sigmoid",)),
     _function("image2vector", ("image2vector(image) for an image of shape (3, 2, 2)", (IMAGE,))),
     _function("normalize_rows", *_on("normalize_rows", A([[3.0, 4.0, 0.0], [2.0, -1.0, 2.0]]),
                                      A([[1.0, 2.0, 2.0], [0.0, 0.0, 3.0], [4.0, 0.0, 0.0]]))),
@@ -68,14 +70,15 @@ FUNCTIONS = [
     _function("initialize_with_zeros", *((f"initialize_with_zeros({n})", (n,)) for n in (3, 1)),
               parts=("w", "b")),
     _function("propagate", ("propagate(w, b, X, Y) for X of shape (2, 4)", (*PROBLEM, Y4)),
-              parts=("grads", "cost")),
+              parts=("grads", "cost"), calls=("sigmoid",)),
     _function("optimize", (OPTIMIZE_LABEL, (*PROBLEM, Y4), TRAINING),
-              parts=("params", "grads", "costs")),
+              parts=("params", "grads", "costs"), calls=("propagate",)),
     _function("predict", ("predict(w, b, X) for X of shape (3, 5)", (W3, -0.2, X35)),
               ("predict(w, b, X) for X of shape (3, 1)", (W3, -0.2, A([[1.0], [0.0], [0.2]]))),
               ("predict(w, b, X) for w = 0 and b = 0 (every A is exactly 0.5)",
-               (np.zeros((3, 1)), 0.0, X35))),
-    _function("model", (MODEL_LABEL, TINY_SET, TRAINING)),
+               (np.zeros((3, 1)), 0.0, X35)), calls=("sigmoid",)),
+    _function("model", (MODEL_LABEL, TINY_SET, TRAINING),
+              calls=("initialize_with_zeros", "optimize", "predict")),
 ]
 # fmt: on
 
@@ -159,6 +162,9 @@ def _pictures(name: str, pictures: str, others: str, other_hint: str) -> list[Mi
         ("not_scaled", "the pixel values still run from 0 to 255: divide by 255.",
          f"{x}.reshape({m}, -1).T"),
         ("mixed", MIXED, f"{x}.reshape(-1, {m}) / 255"),
+        ("floor_division", "`// 255` is floor division: it keeps only the whole part, so every "
+         "pixel value below 255 became 0. Divide with `/ 255` to get numbers between 0 and 1.",
+         f"{x}.reshape({m}, -1).T // 255"),
         ("mixed_not_scaled", MIXED + " Also divide by 255.", f"{x}.reshape(-1, {m})"),
         ("not_transposed", "each picture should be a column (examples are columns: shape "
          "(n_x, m)); transpose the (m, n_x) array.", f"{x}.reshape({m}, -1) / 255"),
@@ -315,6 +321,11 @@ MISTAKES = [
     Mistake("propagate_dw_transposed", "propagate",
             "dw is transposed: X (A - Y).T has the shape of w, (n_x, 1); (A - Y) X.T is "
             "(1, n_x).", _propagate("sigmoid(np.dot(w.T, X) + b)", dw="np.dot(A - Y, X.T) / m")),
+    Mistake("propagate_dw_elementwise", "propagate",
+            "`*` multiplies entry by entry (each column of X by its dZ, which leaves one column "
+            "per example); dw is the matrix product X (A - Y).T / m, of shape (n_x, 1): use @ "
+            "or np.dot.", _propagate("sigmoid(np.dot(w.T, X) + b)", dw="X * (A - Y) / m"),
+            fragment="matrix product"),
     Mistake("propagate_no_b", "propagate", "A should be sigmoid(w.T X + b): did you leave out b?",
             _propagate("sigmoid(np.dot(w.T, X))")),
     Mistake("propagate_w_not_transposed", "propagate", W_T,
@@ -325,6 +336,11 @@ MISTAKES = [
             "the parameters moved uphill: gradient descent subtracts the gradient, "
             "w = w - learning_rate * dw (and the same for b).",
             _optimize(step="+")),
+    Mistake("optimize_b_not_updated", "optimize",
+            "b was never updated: gradient descent updates both parameters, "
+            "b = b - learning_rate * db as well as w = w - learning_rate * dw.",
+            _optimize().replace("w, b = w - learning_rate * grads['dw'], b - learning_rate * "
+                                "grads['db']", "w = w - learning_rate * grads['dw']")),
     Mistake("optimize_costs_every_iteration", "optimize",
             "the cost should be recorded only every 100 iterations, when i % 100 == 0.",
             _optimize(record="True")),

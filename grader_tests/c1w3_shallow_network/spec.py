@@ -97,6 +97,14 @@ FUNCTIONS = [
             )
             for n in (1, 3)
         ),
+        calls=(
+            "layer_sizes",
+            "initialize_parameters",
+            "forward_propagation",
+            "compute_cost",
+            "backward_propagation",
+            "update_parameters",
+        ),
     ),
     Function(
         "predict",
@@ -104,6 +112,7 @@ FUNCTIONS = [
             _predict([[1.0, -1.0, 0.5, 2.0, -0.3], [0.5, 1.0, -1.5, -0.5, 0.2]]),
             _predict([[-0.4], [0.3]]),
         ),
+        calls=("forward_propagation",),
     ),
 ]
 

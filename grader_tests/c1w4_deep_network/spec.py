@@ -82,6 +82,31 @@ MODEL_DATA = (
 # 151 iterations: a last cost apart from the 100s; learning rates other than the default
 MODELS = {"two_layer_model": ((3, 4, 1), 0.05), "L_layer_model": ([3, 4, 3, 1], 0.1)}
 ITERATIONS = 151
+# What each model calls, in the order a learner meets them. Not the initializers: the model
+# checks start from fixed parameters instead (see helpers/checks/c1w4.py), so a wrong
+# initializer cannot change what they see; it fails its own check only.
+MODEL_CALLS = {
+    "two_layer_model": (
+        "linear_forward",
+        "linear_activation_forward",
+        "L_model_forward",
+        "compute_cost",
+        "linear_backward",
+        "linear_activation_backward",
+        "L_model_backward",
+        "update_parameters",
+    ),
+    "L_layer_model": (
+        "linear_forward",
+        "linear_activation_forward",
+        "L_model_forward",
+        "compute_cost",
+        "linear_backward",
+        "linear_activation_backward",
+        "L_model_backward",
+        "update_parameters",
+    ),
+}
 
 
 def _functions() -> list[Function]:
@@ -117,11 +142,13 @@ def _functions() -> list[Function]:
                 for g in ("sigmoid", "relu")
             ),
             ("A", "cache"),
+            ("linear_forward",),
         ),
         Function(
             "L_model_forward",
             (Example(f"L_model_forward(X, parameters) {network}", (X3, PARAMETERS3)),),
             ("AL", "caches"),
+            ("linear_activation_forward", "linear_forward"),
         ),
         Function(
             "compute_cost",
@@ -148,6 +175,7 @@ def _functions() -> list[Function]:
                 for g in ("relu", "sigmoid")
             ),
             ("dA_prev", "dW", "db"),
+            ("linear_backward",),
         ),
         Function(
             "L_model_backward",
@@ -157,6 +185,7 @@ def _functions() -> list[Function]:
                     (AL3, A([[1.0, 0.0, 1.0]]), caches3),
                 ),
             ),
+            calls=("linear_activation_backward", "linear_backward"),
         ),
         Function(
             "update_parameters",
@@ -166,7 +195,10 @@ def _functions() -> list[Function]:
                 ),
             ),
         ),
-        *(Function(name, (example,), ("parameters", "costs")) for name, example in models.items()),
+        *(
+            Function(name, (example,), ("parameters", "costs"), MODEL_CALLS[name])
+            for name, example in models.items()
+        ),
     ]
 
 
@@ -514,6 +546,12 @@ MISTAKES = [
             {"range(L - 1, 0, -1)": "range(L - 1, 1, -1)"},
         ),
         (
+            "caches_l",
+            "layer l's cache is caches[l - 1]: the list starts at index 0 with layer 1's cache "
+            "(and caches[L - 1] is the output layer's).",
+            {'caches[l - 1], "relu"': 'caches[l], "relu"'},
+        ),
+        (
             "keys_shifted",
             "layer l's backward step gives the gradient of A_{l-1}, its input: store it as "
             'grads["dA" + str(l - 1)], from dA0 (the input X) up to dA{L-1}.',
@@ -541,6 +579,15 @@ MISTAKES = [
             "missing_first",
             "this parameter was not updated: loop over every layer, l = 1 .. L.",
             {"range(1, L + 1)": "range(2, L + 1)"},
+        ),
+        (
+            "b_not_updated",
+            "b was not updated: each layer's b takes a step too, b = b - learning_rate * db, "
+            "like its W.",
+            {
+                '        parameters["b" + str(l)] = parameters["b" + str(l)] - learning_rate * '
+                'grads["db" + str(l)]\n': ""
+            },
         ),
         ("L_len", L_LEN, {"L = len(parameters) // 2": "L = len(parameters)"}),
         (

@@ -128,30 +128,37 @@ MATRIX_PRODUCT_HINT = (
     "the shapes of a matrix product do not fit: A times B needs as many columns in A as rows "
     "in B. Print both shapes, and check which one the formula transposes."
 )
+ELEMENTWISE_HINT = (
+    "`*` multiplies two arrays entry by entry, so their shapes must match; the formula asks "
+    "for a matrix product here: write `@` (or np.dot) instead of `*`."
+)
+KEEPDIMS_HINT = (
+    "two arrays whose shapes do not fit were combined; print the shapes. When you divide "
+    "by a sum or a norm taken along an axis, keep that axis with keepdims=True."
+)
+BROADCAST_HINT = "two arrays whose shapes do not fit were combined: print their shapes."
+UNPACK_HINT = (
+    "a value here is a tuple (or a number) where an array was expected: a function that "
+    "returns several values must be unpacked, `first, second = f(...)`, in the order it "
+    "returns them (see its docstring)."
+)
 ERROR_HINTS = [
     (
         "arrays can be converted to Python scalars",
         "math functions (math.exp, math.log, ...) take one number; use np.exp, np.log, ... "
         "which work on whole arrays.",
     ),
-    (
-        "could not be broadcast together",
-        "two arrays whose shapes do not fit were combined; print the shapes. When you divide "
-        "by a sum or a norm taken along an axis, keep that axis with keepdims=True.",
-    ),
-    (
-        "not aligned",
-        MATRIX_PRODUCT_HINT,
-    ),
-    (
-        "mismatch in its core dimension",
-        MATRIX_PRODUCT_HINT,
-    ),
+    ("not aligned", MATRIX_PRODUCT_HINT),
+    ("mismatch in its core dimension", MATRIX_PRODUCT_HINT),
     (
         "cannot reshape array of size",
         "the new shape must hold exactly as many numbers as the array: compute it from the "
         "input's shape instead of typing numbers.",
     ),
+    ("setting an array element with a sequence", UNPACK_HINT),
+    ("'tuple'", UNPACK_HINT),
+    ("invalid index to scalar variable", UNPACK_HINT),
+    ("object is not subscriptable", UNPACK_HINT),
 ]
 
 
@@ -170,25 +177,72 @@ def call(name: str, function, *args, hints=(), **kwargs):
 
 def learner_error(name: str, function, exc: BaseException, hints=()) -> CheckFailure:
     """The failure that reports an exception raised by the learner's ``function``: the
-    error in plain words, the line of the learner's cell that raised it, a likely mistake."""
+    error in plain words, the line of the learner's cell that raised it (and the line of
+    ``function`` that led there, when the error came from a function it called), a likely
+    mistake."""
     own = getattr(function, "__name__", "your function")
     # the grader's proxy already describes the learner's error; other errors get their type
     student = type(exc).__name__ == "StudentCodeError"
     text = str(exc) if student else f"{type(exc).__name__}: {exc}"
     if isinstance(exc, NotImplementedError) or text.startswith("NotImplementedError"):
+        stub = _learner_frames(exc)
+        own = stub[-1].name if stub and stub[-1].name != "<module>" else own
         return CheckFailure(
             f"`{own}` is not written yet: in its cell, replace the lines under "
             "# YOUR CODE HERE (the `raise NotImplementedError()` too) with your code, run that "
             "cell, then run this one again."
         )
     lines = [f"{name} failed with an error: {text.strip()}"]
-    where = None if student else _learner_line(exc)
-    if where:
-        lines.append(f"  where:    {where}")
-    hint = next((h for fragment, h in [*hints, *ERROR_HINTS] if fragment in text), None)
+    frames = [] if student else _learner_frames(exc)
+    if frames:
+        lines.append(f"  where:    {_describe(frames[-1])}")
+        outer = next((f for f in frames if f.name == own), None)
+        if outer is not None and outer is not frames[-1] and frames[-1].name != own:
+            lines.append(f"  called from {_describe(outer)}")
+    code = frames[-1].line or "" if frames else ""
+    hint = next((h for fragment, h in hints if fragment in text), None)
+    hint = hint or _error_hint(exc, text, code, own)
     if hint:
         lines.append(f"  likely mistake: {hint}")
     return CheckFailure("\n".join(lines))
+
+
+def _error_hint(exc: BaseException, text: str, code: str, own: str) -> str | None:
+    """A likely mistake for an error of the learner's code: from the error's kind and the
+    line that raised it (``code``), in words that fit any week."""
+    if isinstance(exc, KeyError) and exc.args:
+        key = str(exc.args[0])
+        if re.fullmatch(r"d?[A-Za-z]0", key):
+            return (
+                f"there is no {key!r}: the layers are numbered from 1 (W1, b1, ... up to the "
+                "last layer; layer 0 is the input, which has no parameters), so loop over "
+                "l = 1 .. L, for example for l in range(1, L + 1)."
+            )
+        return (
+            f"the dict has no key {key!r}: keys are spelled exactly (they are case-sensitive); "
+            "print(list(the_dict)) shows the keys it has."
+        )
+    if isinstance(exc, NameError) and not isinstance(exc, UnboundLocalError):
+        missing = getattr(exc, "name", None) or next(iter(re.findall(r"'(\w+)'", text)), "")
+        if missing:
+            return (
+                f"`{missing}` is used but never defined: your code must define `{missing}`, "
+                f"with exactly this name, before the line above uses it (the given lines of "
+                f"`{own}` rely on the names the exercise asks for). If `{missing}` is defined "
+                "in another cell, run that cell first."
+            )
+    if isinstance(exc, UnboundLocalError):
+        return (
+            "a variable is used before your code gives it a value: define it first, with "
+            "exactly the name the exercise asks for."
+        )
+    if "could not be broadcast together" in text:
+        if re.search(r"keepdims|axis|np\.sum|\.sum\(|norm", code):
+            return KEEPDIMS_HINT
+        if re.search(r"[\w)\]]\s*\*\s*[\w(]", code.replace("**", "^")):
+            return ELEMENTWISE_HINT
+        return BROADCAST_HINT
+    return next((hint for fragment, hint in ERROR_HINTS if fragment in text), None)
 
 
 _NOT_LEARNER = tuple(
@@ -197,18 +251,19 @@ _NOT_LEARNER = tuple(
 )
 
 
-def _learner_line(exc: BaseException) -> str | None:
-    """'line 3 of `propagate`: A = sigmoid(w X + b)' for the last frame of the
-    traceback that is the learner's code (not NumPy's, Python's or the checks' own)."""
-    frames = [
+def _learner_frames(exc: BaseException) -> list:
+    """The frames of the traceback that are the learner's code (not NumPy's, Python's or
+    the checks' own), outermost first."""
+    return [
         frame
         for frame in traceback.extract_tb(exc.__traceback__)
         if not str(Path(frame.filename).resolve()).startswith(_NOT_LEARNER)
         and frame.filename != __file__
     ]
-    if not frames:
-        return None
-    frame = frames[-1]
+
+
+def _describe(frame) -> str:
+    """'line 3 of `propagate`: A = sigmoid(w X + b)'."""
     code = f": {frame.line.strip()}" if frame.line else ""
     return f"line {frame.lineno} of `{frame.name}`{code}"
 

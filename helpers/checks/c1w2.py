@@ -12,7 +12,9 @@ The data exercises (m_train ... test_set_x) are checked against the cat pictures
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 
 import numpy as np
 
@@ -30,7 +32,7 @@ from helpers.checks import (
 )
 from helpers.checks.engine import Week, compare
 
-WEEK = Week("c1w2_logistic_regression")
+WEEK = Week("c1w2_logistic_regression", __name__)
 
 check_basic_sigmoid = WEEK.checker("basic_sigmoid")
 check_sigmoid = WEEK.checker("sigmoid")
@@ -134,4 +136,50 @@ check_test_set_x = _checker(
     "test_set_x", _check_pictures, "every test picture as a column of numbers in [0, 1]"
 )
 
-__all__ = ["CheckFailure", *sorted(n for n in globals() if n.startswith("check_"))]
+
+# ------------------------------------------------------------------ before the training
+GUARD_FEATURES = 5  # before_training runs model on this many features ...
+GUARD_EXAMPLES = 10  # ... of this many training examples (and 3 test examples)
+
+
+def before_training(model, X_train, Y_train, X_test, Y_test) -> None:
+    """Stop before the long training when it could not work: a graded function model calls
+    fails its check, or model's w would not be a column. (With w of shape (n_x,) instead of
+    (n_x, 1), w - learning_rate * dw broadcasts to an (n_x, n_x) matrix: for the pictures
+    12288 x 12288 numbers, over a gigabyte, and the kernel hangs.) Prints nothing when the
+    training can start."""
+    try:
+        WEEK.dependencies_first("model", model)
+    except CheckFailure as failed:
+        raise CheckFailure(f"the training did not start: {failed}") from None
+    n, k = min(GUARD_FEATURES, X_train.shape[0]), min(GUARD_EXAMPLES, X_train.shape[1])
+    small = (X_train[:n, :k], Y_train[:, :k], X_test[:n, :3], Y_test[:, :3])
+    what = f"model on the first {n} features of {k} training pictures"
+    with contextlib.redirect_stdout(io.StringIO()), np.errstate(all="ignore"):
+        d = call(what, model, *small, num_iterations=2, learning_rate=0.005, print_cost=False)
+    w = d.get("w") if isinstance(d, dict) else None
+    if not isinstance(w, np.ndarray) or w.shape != (n, 1):
+        shape = w.shape if isinstance(w, np.ndarray) else type(w).__name__
+        size = X_train.shape[0]
+        raise failure(
+            f"the training did not start: {what} gives w of shape {shape}, not ({n}, 1).",
+            expected=f"w of shape (n_x, 1): ({n}, 1) here, ({size}, 1) for the pictures",
+            got=f"w of shape {shape}",
+            mistake=f"w must be a column, shape (n_x, 1): initialize_with_zeros returns "
+            f"np.zeros((dim, 1)). A w of shape (n_x,) turns into an (n_x, n_x) matrix at the "
+            f"first update: {size} x {size} numbers for the pictures, more memory than the "
+            "kernel has, so the training would hang.",
+        )
+    if np.size(d.get("b")) != 1:
+        raise failure(
+            f"the training did not start: {what} gives b of shape {np.shape(d.get('b'))}.",
+            expected="b, a single number",
+            mistake=WEEK.hint("initialize_with_zeros_b_array"),
+        )
+
+
+__all__ = [
+    "CheckFailure",
+    "before_training",
+    *sorted(n for n in globals() if n.startswith("check_")),
+]

@@ -29,10 +29,9 @@ from helpers.checks import (
 )
 from helpers.checks.engine import Raised, Week
 
-WEEK = Week("c1w3_shallow_network")
+WEEK = Week("c1w3_shallow_network", __name__)
 
 check_forward_propagation = WEEK.checker("forward_propagation")
-check_compute_cost = WEEK.checker("compute_cost")
 check_backward_propagation = WEEK.checker("backward_propagation")
 check_update_parameters = WEEK.checker("update_parameters")
 check_predict = WEEK.checker("predict")
@@ -59,6 +58,32 @@ def check_layer_sizes(layer_sizes) -> None:
         for n, part in zip(got, ("n_x", "n_h", "n_y"), strict=True):
             expect_integer(n, f"{what}: {part}")
     WEEK.check("layer_sizes", layer_sizes)
+
+
+# ----------------------------------------------------------------------- compute_cost
+def _python_float(cost, what: str) -> None:
+    """The cost is one number, as the exercise asks: a Python float (np.float64 is one too) or
+    a 0-d array (what np.squeeze gives; it prints and adds like a float). nn_model prints it
+    with f"{cost:f}", which an array of shape (1, 1) cannot do."""
+    if isinstance(cost, float) or (isinstance(cost, np.ndarray) and cost.shape == ()):
+        return
+    if isinstance(cost, np.ndarray):
+        got = f"an array of shape {cost.shape}: {show(cost)}"
+    else:
+        got = f"{type(cost).__name__}: {show(cost)}"
+    raise failure(
+        f"{what} should return a Python float, not an array.",
+        expected=f"a float, such as {float(np.asarray(cost, dtype=float).ravel()[0]):.8g}",
+        got=got,
+        mistake="the sum (or np.dot of a row and a column) leaves an array holding one number: "
+        "return float(cost); float(np.squeeze(cost)) works for an array of any shape that holds "
+        'one number. (nn_model prints the cost with f"{cost:f}", which fails on an array.)',
+    )
+
+
+def check_compute_cost(compute_cost) -> None:
+    """Check compute_cost on its public examples: the value, then that it is a Python float."""
+    WEEK.check("compute_cost", compute_cost, then=_python_float)
 
 
 # ------------------------------------------------------------------ initialize_parameters
@@ -135,6 +160,7 @@ def check_initialize_parameters(
 def check_nn_model(nn_model) -> None:
     """Check nn_model on 8 examples: the parameters' shapes, then b2 after 1 and 3 iterations
     (close to the reference's whatever small random weights it starts from)."""
+    WEEK.dependencies_first("nn_model", nn_model)
     swapped = WEEK.hint("nn_model_swapped")
     examples = WEEK.examples("nn_model")
     for number, example in enumerate(examples):

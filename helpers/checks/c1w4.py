@@ -36,7 +36,7 @@ from helpers.checks import (
 )
 from helpers.checks.engine import Week, compare, split_mistakes
 
-WEEK = Week("c1w4_deep_network")
+WEEK = Week("c1w4_deep_network", __name__)
 
 SPREAD_MIN_SIZE = 400  # the spread of a weight matrix is measured when it has this many entries
 SPREAD_MIN_UNITS = 16  # ... and the layer before has this many units or more
@@ -55,6 +55,7 @@ def _checker(name: str):
     """``check_<name>``: every public example of ``name``, compared with :func:`compare`."""
 
     def check(function) -> None:
+        WEEK.dependencies_first(name, function)
         examples = WEEK.examples(name)
         parts = WEEK.data["functions"][name]["parts"]
         for example in examples:
@@ -62,7 +63,7 @@ def _checker(name: str):
             what = example["label"]
             got = call(what, function, *example["args"], hints=errors, **example["kwargs"])
             result = f"{what}: {RESULTS[name]}" if name in RESULTS else what
-            compare(got, example["expected"], result, wrong, parts=parts)
+            compare(got, example["expected"], result, wrong, parts=parts, inputs=example["args"])
         passed(name, len(examples))
 
     return _named(check, name, f"Check {name} on its public examples (see the notebook's text).")
@@ -228,6 +229,7 @@ def _stand_ins(model, name: str, start: dict, dims):
 
 def _model_checker(name: str):
     def check(model) -> None:
+        WEEK.dependencies_first(name, model)
         (example,) = WEEK.examples(name)
         what, (X, Y, dims), options = example["label"], example["args"], example["kwargs"]
         wrong, errors = split_mistakes(example["mistakes"])

@@ -8,12 +8,21 @@ instructor's side; numbers only, no solution code). :class:`Week` turns that int
 back, part by part (a tuple's items, a dict's keys, an array's shape and values), with the
 expected output. At the first difference it stops with what was expected, what came back and,
 when your result is what a known mistake gives, that mistake's hint.
+
+A function that calls other graded functions (``optimize`` calls ``propagate``) is checked
+only once those are right: its check first runs their checks, silently, on the very functions
+it will call (the ones of your notebook), and when one fails it says in one line which one to
+fix first, instead of blaming the function for a mistake made elsewhere.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import importlib
+import io
 import json
+import types
 from pathlib import Path
 
 import numpy as np
@@ -61,11 +70,32 @@ class Raised:
         self.text = text
 
 
-class Week:
-    """A week's public-check data: examples, expected outputs, mistakes and hints."""
+class DependencyFailure(CheckFailure):
+    """A function's check stopped because the check of a function it calls fails."""
 
-    def __init__(self, assignment: str):
+    def __init__(self, root: str, first_line: str):
+        self.root, self.first_line = root, first_line
+        super().__init__(f"fix `{root}` first: its check above fails ({first_line})")
+
+
+def global_names(code) -> set[str]:
+    """The global names a function's code (and the code nested in it) refers to."""
+    names: set[str] = set()
+    if isinstance(code, types.CodeType):
+        names.update(code.co_names)
+        for constant in code.co_consts:
+            names |= global_names(constant)
+    return names
+
+
+class Week:
+    """A week's public-check data: examples, expected outputs, mistakes and hints.
+    ``module`` is the week's check module (``helpers.checks.c1w2``): the checks of the
+    functions a function calls are looked up there."""
+
+    def __init__(self, assignment: str, module: str | None = None):
         self.assignment = assignment
+        self.module = module
 
     @functools.cached_property
     def data(self) -> dict:
@@ -105,16 +135,48 @@ class Week:
             )
         return examples
 
-    def check(self, name: str, function) -> None:
+    def calls(self, name: str) -> list[str]:
+        """The graded functions ``name`` calls (its spec's ``calls``)."""
+        return list(self.data["functions"].get(name, {}).get("calls", []))
+
+    def dependencies_first(self, name: str, function) -> None:
+        """Run, silently, the public checks of the graded functions ``function`` calls, on the
+        objects it will call (its module's globals: the learner's notebook); stop with
+        "fix `X` first" at the first one that fails. Nothing happens when ``function`` is not
+        a plain Python function (the grader's proxy: there the calls are answered by the
+        course's own versions) or does not refer to a function by its name."""
+        namespace = getattr(function, "__globals__", None)
+        if not isinstance(namespace, dict) or self.module is None:
+            return
+        used = global_names(getattr(function, "__code__", None))
+        module = importlib.import_module(self.module)
+        for dependency in self.calls(name):
+            called, check = namespace.get(dependency), getattr(module, f"check_{dependency}", None)
+            if dependency not in used or not callable(called) or check is None:
+                continue
+            try:
+                with contextlib.redirect_stdout(io.StringIO()), np.errstate(all="ignore"):
+                    check(called)
+            except DependencyFailure as failed:
+                raise DependencyFailure(failed.root, failed.first_line) from None
+            except Exception as failed:  # noqa: BLE001 - any failure of the check counts
+                text = str(failed).strip() or type(failed).__name__
+                raise DependencyFailure(dependency, text.splitlines()[0].rstrip(".:")) from None
+
+    def check(self, name: str, function, then=None) -> None:
         """Run ``function`` on each public example of ``name``; print one ✓ line if every
-        result matches, else raise a CheckFailure that says where and why."""
+        result matches, else raise a CheckFailure that says where and why. ``then(result,
+        label)`` checks more about each result once it matches."""
+        self.dependencies_first(name, function)
         parts = self.data["functions"][name]["parts"]
         examples = self.examples(name)
         for example in examples:
             what = example["label"]
             wrong, errors = split_mistakes(example["mistakes"])
             got = call(what, function, *example["args"], hints=errors, **example["kwargs"])
-            compare(got, example["expected"], what, wrong, parts=parts)
+            compare(got, example["expected"], what, wrong, parts=parts, inputs=example["args"])
+            if then is not None:
+                then(got, what)
         passed(name, len(examples))
 
     def checker(self, name: str):
@@ -195,14 +257,42 @@ def _show_items(items) -> str:
         return show(list(items))
 
 
-def compare(got, expected, what: str, mistakes=(), *, parts=()) -> None:
+def _leaves(value):
+    """The arrays and numbers inside a function's inputs (dicts, tuples and lists opened)."""
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _leaves(item)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _leaves(item)
+    elif isinstance(value, (np.ndarray, float, int, np.number)) and not isinstance(value, bool):
+        yield value
+
+
+def _unchanged(got, expected, inputs) -> bool:
+    """True when ``got`` is wrong and is one of the inputs as it was given (not all zeros):
+    a parameter that was never updated."""
+    try:
+        if _same_everywhere(got, expected) or not np.any(got):
+            return False
+        return any(
+            np.shape(leaf) == np.shape(got) and np.array_equal(leaf, got)
+            for leaf in _leaves(inputs)
+        )
+    except (TypeError, ValueError):
+        return False
+
+
+def compare(got, expected, what: str, mistakes=(), *, parts=(), inputs=()) -> None:
     """Compare ``got`` with ``expected`` part by part; ``mistakes`` are (wrong output, hint)
     pairs of the whole result, narrowed to each part as the comparison goes down. A mistake
     whose whole output is what came back is named first, wherever the difference shows (even
-    where its part has another type or structure than the expected one)."""
+    where its part has another type or structure than the expected one). ``inputs`` are the
+    function's arguments: a part of a dict that still holds one of them (a parameter never
+    updated) is the one a message names."""
     mistakes = sorted(mistakes, key=lambda pair: not _same_everywhere(got, pair[0]))
     try:
-        _compare(got, expected, what, mistakes, parts=parts)
+        _compare(got, expected, what, mistakes, parts=parts, inputs=inputs)
     except CheckFailure as failed:
         whole = next((h for wrong, h in mistakes if _same_everywhere(got, wrong)), None)
         if whole is None or f"likely mistake: {whole}" in str(failed):
@@ -211,7 +301,7 @@ def compare(got, expected, what: str, mistakes=(), *, parts=()) -> None:
         raise CheckFailure(f"{text}\n  likely mistake: {whole}") from None
 
 
-def _compare(got, expected, what: str, mistakes=(), *, parts=()) -> None:
+def _compare(got, expected, what: str, mistakes=(), *, parts=(), inputs=()) -> None:
     if isinstance(expected, tuple):
         try:
             expect_sequence(got, len(expected), what)
@@ -221,7 +311,7 @@ def _compare(got, expected, what: str, mistakes=(), *, parts=()) -> None:
             raise CheckFailure(text) from None
         for i, item in enumerate(expected):
             name = f"{what}: {parts[i]}" if i < len(parts) else f"{what}: item {i}"
-            _compare(got[i], item, name, _narrow(mistakes, i))
+            _compare(got[i], item, name, _narrow(mistakes, i), inputs=inputs)
         return
     if isinstance(expected, dict):
         try:
@@ -232,8 +322,16 @@ def _compare(got, expected, what: str, mistakes=(), *, parts=()) -> None:
             if hint:
                 text = text.rsplit("\n  likely mistake:", 1)[0] + f"\n  likely mistake: {hint}"
             raise CheckFailure(text) from None
+        stale = [k for k in expected if _unchanged(got[k], expected[k], inputs)]
+        for key in stale:  # a part never updated is named first, as what it is
+            try:
+                _compare(got[key], expected[key], f"{what}[{key!r}]", _narrow(mistakes, key))
+            except CheckFailure as failed:
+                first, *rest = str(failed).split("\n")
+                note = f"{first} It still holds the value it was given: it was never updated."
+                raise CheckFailure("\n".join([note, *rest])) from None
         for key, item in expected.items():
-            _compare(got[key], item, f"{what}[{key!r}]", _narrow(mistakes, key))
+            _compare(got[key], item, f"{what}[{key!r}]", _narrow(mistakes, key), inputs=inputs)
         return
     if isinstance(expected, list):
         if not isinstance(got, (list, tuple, np.ndarray)):
