@@ -64,9 +64,17 @@ c.CourseDirectory.course_id = "deep-learning-from-scratch"
 # that it works on one machine with no set-up: `exchange/` holds what the instructor released
 # and what learners submitted, `my-work/<id>/` what a learner fetched and works on (both
 # git-ignored). On a JupyterHub, point NBGRADER_EXCHANGE at a folder every user can reach.
+# JupyterLab's Assignment List reads the config again from inside `my-work/`: the committed
+# my-work/nbgrader_config.py there loads this file. Formgrader offers Release only when the
+# exchange folder exists, so the course-local one is made here (a read-only checkout skips it).
 _COURSE = Path(__file__).resolve().parent
 c.Exchange.root = os.environ.get("NBGRADER_EXCHANGE") or str(_COURSE / "exchange")
 c.Exchange.assignment_dir = str(_COURSE / "my-work")
+if "NBGRADER_EXCHANGE" not in os.environ:
+    try:
+        (_COURSE / "exchange").mkdir(exist_ok=True)
+    except OSError:
+        pass
 c.CourseDirectory.solution_directory = "notebooks"
 
 # Student stubs: the solution region becomes this.

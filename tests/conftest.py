@@ -67,6 +67,8 @@ def _schedule_rank(item) -> int:
         return 0
     if group == "batch":
         return 1
+    if group == "browser":  # a minute or more: JupyterLab, Chromium and a notebook's Run All
+        return 2
     if group in weeks:
         return 10 + 2 * weeks[group]
     if group.endswith("-grading") and group[: -len("-grading")] in weeks:

@@ -19,9 +19,15 @@ def test_release_fetch_submit_collect_work_out_of_the_box(tmp_path, monkeypatch)
     course = tmp_path / "course"
     shutil.copytree(ROOT / "source" / WEEK, course / "source" / WEEK)
     shutil.copy(ROOT / "nbgrader_config.py", course)
+    (course / "my-work").mkdir()
+    shutil.copy(ROOT / "my-work" / "nbgrader_config.py", course / "my-work")  # as in a clone
     nbgrader(course, "generate_assignment", WEEK, "--force")
+    assert (course / "exchange").is_dir()  # made by the config: Formgrader offers Release
     nbgrader(course, "release_assignment", WEEK, "--force")
     assert (course / "exchange" / "deep-learning-from-scratch" / "outbound" / WEEK).is_dir()
+    # JupyterLab's Assignment List reads the config again from inside my-work/
+    listed = nbgrader(course / "my-work", "list")
+    assert f"deep-learning-from-scratch {WEEK}" in listed.stdout + listed.stderr
 
     nbgrader(course, "fetch_assignment", WEEK)
     mine = course / "my-work" / WEEK / f"{WEEK}.ipynb"

@@ -38,3 +38,15 @@ def test_no_raw_widget_repr_and_no_error_is_stored(assignment):
             assert output["output_type"] != "error", cell_source(cell)[:80]
             text = "".join(output.get("data", {}).get("text/plain", ""))
             assert "children=(" not in text, f"a raw widget repr is stored: {text[:80]}"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_figures_need_no_cjk_font(assignment):
+    """Figures use English only: matplotlib's bundled font has no CJK glyphs, and a missing
+    glyph shows as a box with a "Glyph ... missing from font(s)" warning in the output."""
+    for cell in code_cells(assignment):
+        for output in cell.get("outputs", []):
+            text = "".join(output.get("text", "")) + "".join(
+                output.get("data", {}).get("text/plain", "")
+            )
+            assert "missing from font" not in text, f"{cell_source(cell)[:80]}: {text[:200]}"
