@@ -33,8 +33,9 @@ def _same_numbers_everywhere() -> dict[str, str]:
 
 def _is_nbgrader_command() -> bool:
     """True in `nbgrader ...` and `python -m nbgrader ...`; False in a Jupyter server, whose
-    nbgrader extensions read this file too: a learner's JupyterLab keeps every core and
-    NumPy's fastest kernels (on a 2-core machine c1w4 runs in 37 s there, 55 s with these)."""
+    nbgrader extensions read this file too: a learner's JupyterLab keeps NumPy's fastest
+    kernels (the settings above give the same numbers on every processor, at some cost in
+    speed)."""
     program = Path(sys.argv[0] if sys.argv else "")
     return program.name == "nbgrader" or (
         program.name == "__main__.py" and program.parent.name == "nbgrader"

@@ -13,3 +13,23 @@ One shape vocabulary for the whole course (every docstring uses these letters):
 Modules: :mod:`helpers.datasets`, :mod:`helpers.plotting`, :mod:`helpers.widgets`,
 :mod:`helpers.checks`.
 """
+
+import os
+
+
+def limit_blas_threads(threads: int | None = None) -> int:
+    """Let NumPy's matrix products use at most ``threads`` threads in this kernel (default 1,
+    or the environment variable ``COURSE_BLAS_THREADS``); returns the number set.
+
+    The course's matrices are small. On a shared machine (a JupyterHub, a laptop doing other
+    work, a notebook beside a training widget), OpenBLAS's default of one thread per core
+    makes its threads wait on each other, and a notebook can run several times slower than on
+    one thread. Each notebook's first cell calls this; call it with a larger number if your
+    machine is yours alone and you want to try.
+    """
+    from threadpoolctl import threadpool_limits
+
+    if threads is None:
+        threads = int(os.environ.get("COURSE_BLAS_THREADS", "1"))
+    threadpool_limits(limits=max(1, threads), user_api="blas")
+    return max(1, threads)

@@ -39,6 +39,14 @@ def week_group(item) -> str | None:
     return None
 
 
+def pytest_configure(config):
+    """NumPy in the test processes on one BLAS thread: the workers share the cores (their
+    notebooks and checkers run with OPENBLAS_NUM_THREADS=1 already, see support.tool_env)."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
 def pytest_xdist_auto_num_workers(config):
     """``-n auto``: a worker per core, plus one while the hostile autograde runs (with
     bubblewrap): that worker spends most of its minutes waiting on the hostile submissions'

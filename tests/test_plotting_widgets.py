@@ -21,6 +21,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from helpers import datasets, plotting, widgets  # noqa: E402
+from support import ASSIGNMENTS, ROOT, load  # noqa: E402
 
 CLASSES = np.array([b"non-cat", b"cat"])
 
@@ -515,6 +516,33 @@ def test_an_explorer_trains_with_one_blas_thread():
 
     explorer = Explorer("<b>intro</b>", ipywidgets.HBox([]))
     assert explorer._call_learner("blas_threads", blas_threads) == {1}
+
+
+def test_a_notebook_limits_numpy_to_one_blas_thread_unless_told(monkeypatch):
+    """Each notebook's setup cell calls helpers.limit_blas_threads(): OpenBLAS threads that
+    spin against each other made a Run All several times slower on a shared machine.
+    COURSE_BLAS_THREADS lets a learner choose."""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    import helpers
+
+    def blas_threads():
+        return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
+
+    with threadpool_limits(limits=None):  # put back whatever the process had
+        monkeypatch.delenv("COURSE_BLAS_THREADS", raising=False)
+        assert helpers.limit_blas_threads() == 1 and blas_threads() == {1}
+        monkeypatch.setenv("COURSE_BLAS_THREADS", "2")
+        assert helpers.limit_blas_threads() == 2
+        assert blas_threads() <= {1, 2}  # at most what this OpenBLAS was built for
+    for assignment in ASSIGNMENTS:
+        notebook = load(ROOT / "source" / assignment / f"{assignment}.ipynb")
+        setup = next(
+            c
+            for c in notebook["cells"]
+            if c["metadata"].get("nbgrader", {}).get("grade_id") == "setup"
+        )
+        assert "limit_blas_threads()" in "".join(setup["source"]), assignment
 
 
 def test_what_the_learners_code_prints_does_not_land_above_the_explorer(capsys):
