@@ -19,23 +19,17 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m grader_tests",
         description="Grade a notebook with the course's hidden checks, in separate processes.",
     )
-    parser.add_argument("notebook", help="the submitted .ipynb to grade")
-    parser.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
-    parser.add_argument("--assignment", help="assignment id (default: from the file or its cells)")
-    parser.add_argument("--course-dir", help="the course root with source/ (default: here)")
-    parser.add_argument("--call-timeout", type=float, help="seconds per call of student code")
-    parser.add_argument(
-        "--notebook-timeout", type=float, help="seconds the student's notebook may take to run"
-    )
+    add = parser.add_argument
+    add("notebook", help="the submitted .ipynb to grade")
+    add("--json", action="store_true", help="print the result as JSON on stdout")
+    add("--assignment", help="assignment id (default: from the file or its cells)")
+    add("--course-dir", help="the course root with source/ (default: here)")
+    add("--call-timeout", type=float, help="seconds per call of student code")
+    add("--notebook-timeout", type=float, help="seconds the student's notebook may take to run")
     args = parser.parse_args(argv)
     try:
-        report = grade(
-            args.notebook,
-            args.assignment,
-            args.course_dir,
-            args.call_timeout,
-            args.notebook_timeout,
-        )
+        timeouts = (args.call_timeout, args.notebook_timeout)
+        report = grade(args.notebook, args.assignment, args.course_dir, *timeouts)
     except NotGradable as exc:
         print(f"grader_tests: {exc}", file=sys.stderr)
         return 2

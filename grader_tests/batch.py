@@ -1,27 +1,15 @@
 """``python -m grader_tests.batch ASSIGNMENT``: autograde every submission, N at a time.
 
-nbgrader autogrades one submission after another. This command runs the expensive part
-(executing the notebook in the sandbox, and the hidden checks) of N submissions at once,
-and keeps nbgrader's own ``autograde`` as the only thing that writes the gradebook:
+1. **Workers, in parallel**: ``nbgrader autograde`` of each submission into a private copy of
+   the assignment's gradebook rows (a throwaway SQLite file) and a private ``autograded/``
+   folder; its two expensive steps store their results (grader_tests/cache.py).
+2. **One writer**: one long-lived nbgrader process (grader_tests/batch_process.py) autogrades
+   each finished student into the real gradebook, one at a time; the steps reuse the stored
+   results. nbgrader's own ``autograde`` stays the only thing that writes the gradebook.
 
-1. **Workers, in parallel.** Each submission is autograded by ``nbgrader autograde`` into a
-   private copy of the assignment's gradebook rows (a throwaway SQLite file) and a private
-   ``autograded/`` folder. Its two expensive steps store their results in a cache, keyed by
-   what they were computed from (grader_tests/cache.py).
-2. **One writer.** One long-lived nbgrader process (grader_tests/batch_process.py: nbgrader's
-   own ``Autograde`` converter, imported once) then autogrades each finished student against
-   the course's real gradebook (SQLite by default, or whatever ``db_url`` says), one
-   student at a time. The steps find their stored results and do not run again.
-
-A submission whose grading crashes or runs out of time is recorded as such and the rest go
-on. The outcome of each student is kept in ``.grader_batch/ASSIGNMENT/``; running the
-command again grades only the submissions that are new, changed, or not graded yet, and
-every one of them after a change to the grader, the hidden checks, ``helpers``, the
-assignment's ``source/`` or ``nbgrader_config.py`` (``--force``: all of them; ``--retry``:
-also those that crashed or timed out).
-
-Exit status: 0 when every submission was graded or recorded (whatever the students'
-scores), 1 when the tool itself failed for some submission, 2 for bad usage.
+The README says how reruns, ``--force`` and ``--retry`` choose whom to grade. Exit status: 0
+when every submission was graded or recorded (whatever the scores), 1 when the tool itself
+failed for some submission, 2 for bad usage.
 """
 
 from __future__ import annotations
@@ -43,7 +31,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import cache
-from .sandbox import warn_once
+from .sandbox import kill_group, warn_once
 
 STATE_DIR = ".grader_batch"
 
@@ -89,16 +77,13 @@ class Course:
         self.state = self.root / STATE_DIR / assignment
 
     def submission(self, student: str) -> Path:
-        return Path(
-            self.coursedir.format_path(self.coursedir.submitted_directory, student, self.assignment)
-        )
+        return self._folder(self.coursedir.submitted_directory, student)
 
     def autograded(self, student: str) -> Path:
-        return Path(
-            self.coursedir.format_path(
-                self.coursedir.autograded_directory, student, self.assignment
-            )
-        )
+        return self._folder(self.coursedir.autograded_directory, student)
+
+    def _folder(self, kind: str, student: str) -> Path:
+        return Path(self.coursedir.format_path(kind, student, self.assignment))
 
     def students(self) -> list[str]:
         submitted = self.root / self.coursedir.submitted_directory
@@ -170,12 +155,7 @@ def load_state(course: Course, student: str) -> dict | None:
 
 
 def save_state(course: Course, outcome: Outcome) -> None:
-    folder = course.state / "students"
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, part = tempfile.mkstemp(dir=folder, suffix=".part")
-    with os.fdopen(handle, "w") as out:
-        json.dump(asdict(outcome), out, indent=1)
-    os.replace(part, folder / f"{outcome.student}.json")
+    cache.write_json(course.state / "students" / f"{outcome.student}.json", asdict(outcome))
 
 
 def needs_grading(course: Course, student: str, digest: str, force: bool, retry: bool) -> bool:
@@ -198,16 +178,6 @@ def tool_env() -> dict:
     env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
     env.setdefault("OPENBLAS_NUM_THREADS", "1")
     return env
-
-
-def _kill_tree(proc: subprocess.Popen) -> None:
-    import signal
-
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    proc.wait()
 
 
 def last_error(tail: str) -> str:
@@ -251,12 +221,9 @@ class Batch:
         process = self.pool.get()
         began = time.monotonic()
         try:
+            private = {"db_url": f"sqlite:///{db}", "autograded": str(folder / "autograded")}
             status, detail = process.autograde(
-                outcome.student,
-                folder / "work.log",
-                self.timeout,
-                db_url=f"sqlite:///{db}",
-                autograded=str(folder / "autograded"),
+                outcome.student, folder / "work.log", self.timeout, **private
             )
         finally:
             self.pool.put(process)
@@ -374,13 +341,15 @@ class Autograder:
             return
         proc, self.proc = self.proc, None
         if kill:
-            _kill_tree(proc)
+            kill_group(proc.pid)
+            proc.wait()
             return
         try:
             proc.stdin.close()
             proc.wait(timeout=30)
         except (OSError, subprocess.TimeoutExpired):
-            _kill_tree(proc)
+            kill_group(proc.pid)
+            proc.wait()
 
 
 # --------------------------------------------------------------------------- display
@@ -433,20 +402,15 @@ def main(argv: list[str] | None = None) -> int:
         description="Autograde every submission of an assignment with N parallel workers; "
         "one process writes the gradebook.",
     )
-    parser.add_argument("assignment", help="the assignment id, e.g. c1w2_logistic_regression")
-    parser.add_argument("--student", action="append", default=[], help="grade only these")
-    parser.add_argument(
-        "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="parallel workers"
-    )
-    parser.add_argument("--force", action="store_true", help="regrade every submission")
-    parser.add_argument(
-        "--retry", action="store_true", help="also regrade those that crashed or timed out"
-    )
-    parser.add_argument(
-        "--timeout", type=float, default=3600, help="seconds one submission may take"
-    )
-    parser.add_argument("--course-dir", default=".", help="the course folder (default: here)")
-    parser.add_argument("--json", action="store_true", help="print the outcomes as JSON")
+    add = parser.add_argument
+    add("assignment", help="the assignment id, e.g. c1w2_logistic_regression")
+    add("--student", action="append", default=[], help="grade only these")
+    add("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="parallel workers")
+    add("--force", action="store_true", help="regrade every submission")
+    add("--retry", action="store_true", help="also regrade those that crashed or timed out")
+    add("--timeout", type=float, default=3600, help="seconds one submission may take")
+    add("--course-dir", default=".", help="the course folder (default: here)")
+    add("--json", action="store_true", help="print the outcomes as JSON")
     args = parser.parse_args(argv)
     try:
         return run(args)
@@ -483,16 +447,11 @@ def run(args) -> int:
         else:
             outcomes[student] = Outcome(**{**load_state(course, student), "student": student})
     skipped = len(students) - len(todo)
-    print(
-        f"{args.assignment}: {len(todo)} to grade with {args.jobs} workers"
-        + (
-            f", {skipped} unchanged since their last grading (--force regrades them, "
-            "--retry those that crashed or timed out)"
-            if skipped
-            else ""
-        ),
-        file=sys.stderr,
-    )
+    line = f"{args.assignment}: {len(todo)} to grade with {args.jobs} workers"
+    if skipped:
+        line += f", {skipped} unchanged since their last grading (--force regrades them, "
+        line += "--retry those that crashed or timed out)"
+    print(line, file=sys.stderr)
     tool_failed = False
     if todo:
         course.state.mkdir(parents=True, exist_ok=True)

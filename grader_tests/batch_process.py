@@ -1,17 +1,11 @@
 """The batch command's nbgrader process: autogrades one student after another, on request.
 
-``python -m grader_tests.batch_process ASSIGNMENT CACHE_DIR`` starts nbgrader's autograde
-application once (importing nbgrader takes over two seconds, more than writing a grade
-whose results are stored), then reads one JSON request per line on stdin,
-``{"student": ID, "log": PATH, "db_url": URL, "autograded_directory": DIR}``, runs
-nbgrader's ``Autograde`` converter for that student with the batch command's result store
-(into the given gradebook and folder, or the course's own when they are empty), and answers
-``{"student": ID, "status": "ok" | "failed", "detail": TEXT}`` on one line of stdout.
-Everything nbgrader logs for that student also goes to PATH.
-
-The batch command runs one per worker thread (private gradebooks) and one as the single
-writer of the real gradebook, and restarts one that dies or hangs (grader_tests/batch.py,
-``Autograder``). No student code runs in this process: nbgrader's steps start the sandbox.
+``python -m grader_tests.batch_process ASSIGNMENT CACHE_DIR`` imports nbgrader once (over two
+seconds), then reads one JSON request a line on stdin, ``{"student": ID, "log": PATH,
+"db_url": URL, "autograded_directory": DIR}`` (empty: the course's own), runs nbgrader's
+``Autograde`` for that student with the batch command's result store, logging to PATH, and
+answers ``{"student": ID, "status": "ok" | "failed", "detail": TEXT}`` on one line of stdout.
+No student code runs in this process: nbgrader's steps start the sandbox.
 """
 
 from __future__ import annotations

@@ -1,12 +1,9 @@
 """Results of the expensive autograde steps, stored by what they were computed from.
 
-The batch command (``python -m grader_tests.batch``) runs the sandboxed execution and the
-hidden checks of many submissions in parallel, each against a private copy of the
-gradebook, and stores the results here. Then a single process replays nbgrader's own
-autograde into the real gradebook: the two steps find their result by the key of their
-input (the cells' sources and the submission's other files), so they do not run again.
-A key that does not match (anything different about the input, or about the grader: see
-:func:`grader_digest`) simply means "compute it".
+The batch command's workers store them; its single writer's autograde finds them by the key
+of the steps' input (the cells, the submission's other files, the grader: see
+:func:`grader_digest`) and does not run them again. A key that does not match means
+"compute it".
 """
 
 from __future__ import annotations
@@ -18,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 VERSION = 2
+DIRECTORY_HELP = "Reuse results stored here by an earlier run (the batch command sets it)."
 
 
 def key(*parts) -> str:
@@ -71,6 +69,22 @@ def grader_digest(root: str | Path, assignment: str) -> str:
     return digest.hexdigest()
 
 
+def reuse_or_compute(directory: str, key_parts, compute, log, step: str):
+    """The result that autograde ``step`` stored in ``directory`` under the key of
+    ``key_parts()`` (the log says so), else ``compute()``, stored there; with no
+    ``directory``, ``compute()``."""
+    if not directory:
+        return compute()
+    store, digest = Store(directory), key(*key_parts())
+    stored = store.get(digest)
+    if stored is not None:
+        log.info("%s: reused a stored result", step)  # the batch command looks for this
+        return stored
+    stored = compute()
+    store.put(digest, stored)
+    return stored
+
+
 class Store:
     """A folder of JSON results, one file per key, written atomically."""
 
@@ -87,9 +101,13 @@ class Store:
             return None
 
     def put(self, key: str, value) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, part = tempfile.mkstemp(dir=path.parent, suffix=".part")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(value, out, ensure_ascii=False)
-        os.replace(part, path)
+        write_json(self._path(key), value)
+
+
+def write_json(path: Path, value) -> None:
+    """Write ``value`` as JSON to ``path`` atomically (a reader never sees half a file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, part = tempfile.mkstemp(dir=path.parent, suffix=".part")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        json.dump(value, out, ensure_ascii=False)
+    os.replace(part, path)

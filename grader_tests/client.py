@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import codec
-from .sandbox import Sandbox, SandboxLimits
+from .sandbox import Sandbox, SandboxLimits, kill_group
 
 HERE = Path(__file__).resolve().parent
+WORKER_SOURCE = (HERE / "codec.py").read_text() + "\n\n" + (HERE / "worker.py").read_text()
 MAX_RESTARTS = 6
 
 
@@ -60,10 +61,6 @@ class ProgramReport:
     restarts: int = 0
 
 
-def worker_source() -> str:
-    return (HERE / "codec.py").read_text() + "\n\n" + (HERE / "worker.py").read_text()
-
-
 class Worker:
     """One student's notebook, running in its own process."""
 
@@ -81,17 +78,14 @@ class Worker:
         self.report = ProgramReport()
         self.inventory: dict[str, str] = {}
         self._skip: set[int] = set()
+        self._hung: dict[str, str] = {}  # function -> why it is not called again
         self._proc: subprocess.Popen | None = None
         self._scratch = tempfile.TemporaryDirectory(prefix="grader-worker-")
         scratch = Path(self._scratch.name)
         (scratch / "home").mkdir()
         self._log = scratch / "output.log"  # beside the student's home, out of its reach
-        self.sandbox = Sandbox(
-            scratch / "home",
-            hidden=list(hidden),
-            limits=SandboxLimits(memory_mb=self.limits.memory_mb),
-        )
-        self._started = False
+        limits = SandboxLimits(memory_mb=self.limits.memory_mb)
+        self.sandbox = Sandbox(scratch / "home", hidden=list(hidden), limits=limits)
 
     # ----------------------------------------------------------------- lifecycle
     def start(self) -> ProgramReport:
@@ -111,7 +105,6 @@ class Worker:
                     self.inventory = {}
                     break
         self.report.seconds = time.monotonic() - began
-        self._started = True
         return self.report
 
     def close(self) -> None:
@@ -136,7 +129,7 @@ class Worker:
         log = open(self._log, "ab")
         try:
             self._proc = self.sandbox.popen(
-                [sys.executable, "-I", "-c", worker_source(), str(to_worker_r), str(from_worker_w)],
+                [sys.executable, "-I", "-c", WORKER_SOURCE, str(to_worker_r), str(from_worker_w)],
                 env={"MPLBACKEND": "Agg"},
                 stdin=subprocess.DEVNULL,
                 stdout=log,
@@ -154,10 +147,7 @@ class Worker:
         proc, self._proc = self._proc, None
         if proc is None:
             return
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        kill_group(proc.pid)
         proc.wait()
         for fd in (self._to_worker, self._from_worker):
             try:
@@ -250,21 +240,28 @@ class Worker:
             self._spawn()
             self._run_program(time.monotonic())
 
-    def call(self, name: str, args=(), kwargs=None, isolate: dict | None = None):
+    def call(self, name: str, args=(), kwargs=None, isolate=None, max_calls=None):
         """Call the student's ``name(*args, **kwargs)`` in a fresh child of the worker.
 
         ``isolate`` maps names to trusted functions: in that child only, those names call
         back here and get the trusted function's answer (plain data both ways), so a mistake
-        elsewhere does not fail this call and no trusted code enters the worker.
+        elsewhere does not fail this call and no trusted code enters the worker. The call is
+        stopped when it calls one of them more than ``max_calls`` times.
+
+        A function that did not finish within the time limit once is not called again: its
+        later checks fail at once with the same reason (each hang would cost the time limit,
+        and a sandbox restart, again).
         """
+        if name in self._hung:
+            raise StudentCodeError(f"{name}(...) was not run again: {self._hung[name]}")
         request = ("call", name, tuple(args), dict(kwargs or {}), sorted(isolate or {}))
-        return self._ask(request, name, f"{name}(...)", isolate or {})
+        return self._ask(request, name, f"{name}(...)", isolate or {}, max_calls)
 
     def value(self, name: str):
         """The value the student's notebook bound to ``name``."""
         return self._ask(("value", name), name, name, {})
 
-    def _ask(self, request, name: str, what: str, isolate: dict):
+    def _ask(self, request, name: str, what: str, isolate: dict, max_calls=None):
         self._ensure_running()
         self._send(request)
         deadline = time.monotonic() + 30
@@ -275,17 +272,34 @@ class Worker:
             child = int(message[1])
             result = None
             deadline = time.monotonic() + self.limits.call_seconds
+            calls: dict[str, int] = {}
             try:
                 result = self._receive(deadline)
                 while result and result[0] == "callback":
+                    callee = str(result[1])
+                    calls[callee] = calls.get(callee, 0) + 1
+                    if max_calls is not None and calls[callee] > max_calls:
+                        self._send(("stop",))  # the child ends itself (worker.py)
+                        self._receive(deadline)  # the worker's "exited"
+                        raise StudentCodeError(
+                            f"{what} was stopped after {max_calls} calls of {callee}, far more "
+                            "than these arguments need (does it ignore an argument such as "
+                            "num_iterations and repeat its work a fixed number of times?)"
+                        )
                     self._send(_answer_callback(result, isolate))
                     result = self._receive(deadline)
             except TimeoutError:
                 if self.sandbox.isolated:  # the child's pid is the sandbox's, not ours:
                     self._kill()  # end the whole sandbox; the next call starts a new one
                 else:
-                    _kill_group(child)
+                    kill_group(child)
                     self._receive(time.monotonic() + 30)  # the worker's "exited"
+                why = (
+                    f"it did not finish within {self.limits.call_seconds:.0f} s in an earlier "
+                    "check (an endless loop, or far too much work?)"
+                )
+                if request[0] == "call":
+                    self._hung[name] = why
                 raise StudentCodeError(
                     f"{what} did not finish within {self.limits.call_seconds:.0f} s "
                     "(an endless loop, or far too much work?)"
@@ -346,14 +360,6 @@ class _CellKilled(Exception):
     def __init__(self, index: int, reason: str):
         super().__init__(reason)
         self.index, self.reason = index, reason
-
-
-def _kill_group(pid: int) -> None:
-    for kill in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
-        try:
-            kill()
-        except (ProcessLookupError, PermissionError):
-            pass
 
 
 def _exit_text(what: str, status: int) -> str:

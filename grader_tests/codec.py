@@ -161,15 +161,10 @@ def contains_unsupported(value) -> Unsupported | None:
     """The first :class:`Unsupported` inside a decoded value, if any."""
     if isinstance(value, Unsupported):
         return value
-    if isinstance(value, (list, tuple)):
-        for item in value:
-            found = contains_unsupported(item)
-            if found:
-                return found
-    if isinstance(value, dict):
-        for item in value.values():
-            found = contains_unsupported(item)
-            if found:
+    items = value.values() if isinstance(value, dict) else value
+    if isinstance(value, (list, tuple, dict)):
+        for item in items:
+            if found := contains_unsupported(item):
                 return found
     return None
 

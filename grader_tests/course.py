@@ -98,15 +98,8 @@ class SourceNotebook:
 
     @property
     def test_cells(self) -> list[TestCell]:
-        return [
-            TestCell(
-                nbgrader_meta(c)["grade_id"],
-                float(nbgrader_meta(c).get("points", 0)),
-                cell_source(c),
-            )
-            for c in self.cells
-            if is_test_cell(c)
-        ]
+        cells = [(nbgrader_meta(c), cell_source(c)) for c in self.cells if is_test_cell(c)]
+        return [TestCell(meta["grade_id"], float(meta.get("points", 0)), s) for meta, s in cells]
 
     def program(self, submission_cells: list[dict] | None) -> tuple[list[Cell], list[str]]:
         """The cells the worker runs, and the solution cells missing from the submission.
@@ -114,7 +107,7 @@ class SourceNotebook:
         With ``submission_cells=None`` the instructor's own solutions are used.
         """
         answers: dict[str, str] = {}
-        for cell in submission_cells or []:
+        for cell in self.cells if submission_cells is None else submission_cells:
             if not isinstance(cell, dict) or cell.get("cell_type") != "code":
                 continue  # a solution cell turned into markdown or raw gives no code
             grade_id = nbgrader_meta(cell).get("grade_id")
@@ -125,15 +118,12 @@ class SourceNotebook:
             if cell.get("cell_type") != "code" or is_test_cell(cell):
                 continue
             label = nbgrader_meta(cell).get("grade_id") or f"cell {position + 1}"
-            if is_solution_cell(cell):
-                if submission_cells is None:
-                    program.append(Cell(label, cell_source(cell), True))
-                elif label in answers:
-                    program.append(Cell(label, answers[label], True))
-                else:
-                    missing.append(label)
-            else:
+            if not is_solution_cell(cell):
                 program.append(Cell(label, cell_source(cell), False))
+            elif label in answers:
+                program.append(Cell(label, answers[label], True))
+            else:
+                missing.append(label)
         return needed_cells(program), missing
 
 

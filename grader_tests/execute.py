@@ -1,21 +1,17 @@
 """``SandboxedExecute``: nbgrader's Execute step, with the kernel inside the sandbox.
 
-nbgrader's own ``Execute`` starts the student's kernel as the instructor, with the course
-folder and the gradebook in reach. This step runs the notebook (nbclient and its kernel)
-inside :class:`~grader_tests.sandbox.Sandbox` instead, in a scratch copy of the
-submission's folder, and copies the outputs back onto the cells. The outputs are only for
-the feedback: no grade is read from them (test cells are graded by ``HiddenChecks``).
-
-What comes back is untrusted: it is size-capped, must be a valid notebook with the same
-cells, and only ``outputs`` and ``execution_count`` of code cells are taken from it.
+nbgrader's own ``Execute`` runs the student's kernel as the instructor, with the course folder
+and the gradebook in reach; this step runs nbclient and its kernel inside
+:class:`~grader_tests.sandbox.Sandbox`, in a scratch copy of the submission's folder. The
+outputs are only for the feedback (``HiddenChecks`` grades the test cells), and untrusted:
+size-capped, a valid notebook with the same cells, only code cells' outputs and counts taken.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -30,7 +26,7 @@ from nbgrader.utils import is_grade
 from traitlets import Float, Integer, Unicode
 
 from . import cache
-from .sandbox import Sandbox, SandboxLimits, warn_once
+from .sandbox import Sandbox, SandboxLimits, kill_group, warn_once
 
 # Runs inside the sandbox, as `python -I -c RUNNER in.ipynb out.ipynb cell_timeout`.
 RUNNER = r"""
@@ -86,42 +82,31 @@ class SandboxedExecute(NbGraderPreprocessor):
     notebook_timeout = Float(1800, help="Seconds the whole notebook may run.").tag(config=True)
     memory_mb = Integer(4096, help="Address-space limit of each process, in MiB.").tag(config=True)
     processes = Integer(128, help="Processes and threads the notebook may have.").tag(config=True)
-    max_output_mb = Integer(64, help="Largest executed notebook accepted back, in MiB.").tag(
-        config=True
-    )
-    max_output_kb = Integer(
-        100, help="Longest text or data of one output kept for the feedback, in KiB."
-    ).tag(config=True)
-    copy_limit_mb = Integer(200, help="Largest submission folder copied into the sandbox.").tag(
-        config=True
-    )
-    cache_directory = Unicode(
-        "", help="Reuse results stored here by an earlier run (the batch command sets it)."
-    ).tag(config=True)
+    max_output_mb = Integer(64, help="Largest executed notebook taken back (MiB).").tag(config=True)
+    max_output_kb = Integer(100, help="Longest output text kept (KiB).").tag(config=True)
+    copy_limit_mb = Integer(200, help="Largest submission folder copied in (MiB).").tag(config=True)
+    cache_directory = Unicode("", help=cache.DIRECTORY_HELP).tag(config=True)
 
     def preprocess(self, nb: NotebookNode, resources: dict):
         warn_once(self.log.warning)
         folder = Path(resources.get("metadata", {}).get("path") or ".")
-        store = cache.Store(self.cache_directory) if self.cache_directory else None
-        stored = key = None
-        if store:
+
+        def key_parts():
             root = CourseDirectory(config=self.config).root
             assignment = resources.get("nbgrader", {}).get("assignment", "")
-            key = cache.key(
+            return [
                 "execute",
                 [(c.cell_type, c.source) for c in nb.cells],
                 cache.folder_digest(folder, exclude_suffix=".ipynb"),
                 cache.grader_digest(root, assignment),
                 [self.timeout, self.notebook_timeout, self.memory_mb, self.processes],
                 [self.max_output_mb, self.max_output_kb, self.copy_limit_mb],
-            )
-            stored = store.get(key)
-        if stored is not None:
-            self.log.info("SandboxedExecute: reused a stored result")
-        else:
-            stored = self._execute(nb, folder)
-            if store:
-                store.put(key, stored)
+            ]
+
+        compute = functools.partial(self._execute, nb, folder)
+        stored = cache.reuse_or_compute(
+            self.cache_directory, key_parts, compute, self.log, "SandboxedExecute"
+        )
         apply_outputs(nb, stored)
         return nb, resources
 
@@ -141,20 +126,9 @@ class SandboxedExecute(NbGraderPreprocessor):
             )
             inside = f"{sandbox.home}/.grader"
             log = open(Path(tmp) / "runner.log", "wb")
-            proc = sandbox.popen(
-                [
-                    sys.executable,
-                    "-I",
-                    "-c",
-                    RUNNER,
-                    f"{inside}/in.ipynb",
-                    f"{inside}/out.ipynb",
-                    str(self.timeout),
-                ],
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=log,
-            )
+            argv = [sys.executable, "-I", "-c", RUNNER]
+            argv += [f"{inside}/in.ipynb", f"{inside}/out.ipynb", str(self.timeout)]
+            proc = sandbox.popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
             log.close()
             timed_out = not _wait(proc, self.notebook_timeout)
             seconds = time.monotonic() - began
@@ -181,10 +155,7 @@ def _wait(proc, seconds: float) -> bool:
         proc.wait(timeout=seconds)
         return True
     except subprocess.TimeoutExpired:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        kill_group(proc.pid)
         proc.wait()
         return False
 

@@ -36,40 +36,30 @@ class HiddenChecks(NbGraderPreprocessor):
     """Grade test cells with the hidden checks, in a process of their own."""
 
     timeout = Float(1800, help="Seconds the whole hidden-check run may take.").tag(config=True)
-    call_timeout = Float(60, help="Seconds one call of the student's code may take.").tag(
-        config=True
-    )
-    notebook_timeout = Float(
-        600, help="Seconds the student's program may take in the checker's worker."
-    ).tag(config=True)
-    cache_directory = Unicode(
-        "", help="Reuse results stored here by an earlier run (the batch command sets it)."
-    ).tag(config=True)
+    call_timeout = Float(60, help="Seconds per call of the student's code.").tag(config=True)
+    notebook_timeout = Float(600, help="Seconds the notebook may run.").tag(config=True)
+    cache_directory = Unicode("", help=cache.DIRECTORY_HELP).tag(config=True)
 
     def preprocess(self, nb: NotebookNode, resources: dict):
         assignment = resources["nbgrader"]["assignment"]
         student = resources["nbgrader"].get("student", "?")
         root = CourseDirectory(config=self.config).root
-        store = cache.Store(self.cache_directory) if self.cache_directory else None
-        stored = key = None
-        if store:
-            key = cache.key(
-                "hidden-checks",
-                assignment,
-                [(c.cell_type, c.source, c.metadata.get("nbgrader", {})) for c in nb.cells],
-                cache.grader_digest(root, assignment),
-                [self.call_timeout, self.notebook_timeout, self.timeout],
-            )
-            stored = store.get(key)
-        if stored is not None:
-            self.log.info("HiddenChecks: reused a stored result")
-        else:
+
+        def key_parts() -> list:
+            cells = [(c.cell_type, c.source, c.metadata.get("nbgrader", {})) for c in nb.cells]
+            grader = cache.grader_digest(root, assignment)
+            timeouts = [self.call_timeout, self.notebook_timeout, self.timeout]
+            return ["hidden-checks", assignment, cells, grader, timeouts]
+
+        def compute() -> dict:
             try:
-                stored = {"result": self._run(nb, assignment, root), "error": None}
+                return {"result": self._run(nb, assignment, root), "error": None}
             except _StepFailed as exc:
-                stored = {"result": None, "error": str(exc)}
-            if store:
-                store.put(key, stored)
+                return {"result": None, "error": str(exc)}
+
+        stored = cache.reuse_or_compute(
+            self.cache_directory, key_parts, compute, self.log, "HiddenChecks"
+        )
         result, error = stored["result"], stored["error"]
         resources.setdefault("grader_tests", {})["hidden_checks"] = stored
         if error:
@@ -90,30 +80,13 @@ class HiddenChecks(NbGraderPreprocessor):
         with tempfile.TemporaryDirectory(prefix="hidden-checks-") as tmp:
             path = Path(tmp) / f"{assignment}.ipynb"
             nbformat.write(nb, str(path))
-            command = [
-                sys.executable,
-                "-m",
-                "grader_tests",
-                str(path),
-                "--json",
-                "--assignment",
-                assignment,
-                "--course-dir",
-                str(root),
-                "--call-timeout",
-                str(self.call_timeout),
-                "--notebook-timeout",
-                str(self.notebook_timeout),
-            ]
+            command = [sys.executable, "-m", "grader_tests", str(path), "--json"]
+            command += ["--assignment", assignment, "--course-dir", str(root)]
+            command += ["--call-timeout", str(self.call_timeout)]
+            command += ["--notebook-timeout", str(self.notebook_timeout)]
+            run = {"capture_output": True, "text": True, "stdin": subprocess.DEVNULL}
             try:
-                done = subprocess.run(
-                    command,
-                    capture_output=True,
-                    text=True,
-                    cwd=root,
-                    timeout=self.timeout,
-                    stdin=subprocess.DEVNULL,
-                )
+                done = subprocess.run(command, cwd=root, timeout=self.timeout, **run)
             except subprocess.TimeoutExpired:
                 raise _StepFailed(f"grading took more than {self.timeout:.0f} s") from None
         if done.returncode not in (0, 1):

@@ -13,6 +13,7 @@ import contextlib
 import copy
 import hashlib
 import importlib
+import inspect
 import io
 from pathlib import Path
 
@@ -31,36 +32,20 @@ from .course import (
 )
 
 _IMPLEMENTATIONS = pytest.StashKey[dict]()
+# how often a training function may call one isolated function per iteration: a model written
+# layer by layer calls linear_activation_forward once per layer (up to 4 in the checks)
+CALLS_PER_ITERATION = 5
 
 
 def pytest_addoption(parser):
-    group = parser.getgroup("grader", "hidden checks")
-    group.addoption(
-        "--notebook",
-        default=None,
-        metavar="PATH",
-        help="grade this notebook instead of the solutions in source/",
-    )
-    group.addoption(
-        "--course-dir",
-        default=None,
-        metavar="DIR",
-        help="the course root holding source/ (default: current folder)",
-    )
-    group.addoption(
-        "--call-timeout",
-        type=float,
-        default=CallLimits.call_seconds,
-        metavar="S",
-        help="seconds one call of the student's code may take",
-    )
-    group.addoption(
-        "--notebook-timeout",
-        type=float,
-        default=CallLimits.program_seconds,
-        metavar="S",
-        help="seconds the student's notebook may take to run",
-    )
+    add = parser.getgroup("grader", "hidden checks").addoption
+    add("--notebook", metavar="PATH", help="grade this notebook instead of source/'s solutions")
+    add("--course-dir", metavar="DIR", help="the course root holding source/ (default: here)")
+    for option, default, what in (
+        ("--call-timeout", CallLimits.call_seconds, "one call of the student's code"),
+        ("--notebook-timeout", CallLimits.program_seconds, "the student's notebook"),
+    ):
+        add(option, type=float, default=default, metavar="S", help=f"seconds {what} may take")
 
 
 def pytest_configure(config):
@@ -190,18 +175,33 @@ class StudentFunction:
 
     def __init__(self, implementation: Implementation, name: str):
         self._implementation = implementation
-        self.__name__ = name
-        self.__qualname__ = name
+        self.__name__ = self.__qualname__ = name
 
     def __call__(self, *args, **kwargs):
         impl = self._implementation
         names = getattr(impl.config, "ISOLATE", {}).get(self.__name__, [])
         # the reference versions run here, in the checker, when the student's code calls them
         isolate = {name: getattr(impl.reference, name) for name in names}
-        return impl.worker.call(self.__name__, args, kwargs, isolate or None)
+        reference = getattr(impl.reference, self.__name__, None)
+        max_calls = calls_allowed(reference, args, kwargs) if isolate else None
+        return impl.worker.call(self.__name__, args, kwargs, isolate or None, max_calls)
 
     def __repr__(self) -> str:
         return f"<{self.__name__} from the notebook under test>"
+
+
+def calls_allowed(reference, args, kwargs) -> int | None:
+    """How often a function that trains (one with ``num_iterations``) may call each isolated
+    function: CALLS_PER_ITERATION times per iteration asked for. Every such call crosses the
+    process boundary, so a model that ignores num_iterations and runs its own 10,000
+    iterations would take minutes; it is stopped early instead."""
+    try:
+        bound = inspect.signature(reference).bind(*args, **kwargs)
+    except (TypeError, ValueError):  # not a training function, or arguments it does not take
+        return None
+    bound.apply_defaults()
+    iterations = bound.arguments.get("num_iterations")
+    return CALLS_PER_ITERATION * (iterations + 1) if isinstance(iterations, int) else None
 
 
 def implementation_for(request) -> Implementation:

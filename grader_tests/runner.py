@@ -13,7 +13,7 @@ import contextlib
 import io
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pytest
@@ -71,23 +71,9 @@ class GradeReport:
         return all(check.passed for cell in self.cells for check in cell.checks)
 
     def as_json(self) -> dict:
-        return {
-            "assignment": self.assignment,
-            "score": self.score,
-            "max_score": self.max_score,
-            "cells": [
-                {
-                    "grade_id": cell.grade_id,
-                    "points": cell.points,
-                    "max_points": cell.max_points,
-                    "checks": [
-                        {"name": c.name, "passed": c.passed, "message": c.message}
-                        for c in cell.checks
-                    ],
-                }
-                for cell in self.cells
-            ],
-        }
+        cells = [{"grade_id": c.grade_id, "points": c.points, **asdict(c)} for c in self.cells]
+        score = {"score": self.score, "max_score": self.max_score}
+        return {"assignment": self.assignment, **score, "cells": cells}
 
 
 class _Collector:
@@ -145,19 +131,11 @@ def grade(
     if assignment is None:
         raise ValueError("grade(None) needs an assignment")
     source = SourceNotebook.load(root, assignment)
-    args = [
-        str(PACKAGE_DIR / assignment),
-        "-p",
-        "no:cacheprovider",
-        "--assert=plain",
-        "-q",
-        "-o",
-        "addopts=",
-        "--rootdir",
-        str(PACKAGE_DIR.parent),
-        "--course-dir",
-        str(root),
-    ]
+    # --tb=native: the messages come from the exceptions themselves (_Collector); pytest's own
+    # long tracebacks parse the checks' source for every failure and took half the run's time
+    args = [str(PACKAGE_DIR / assignment), "-p", "no:cacheprovider", "--assert=plain", "-q"]
+    args += ["--tb=native"]
+    args += ["-o", "addopts=", "--rootdir", str(PACKAGE_DIR.parent), "--course-dir", str(root)]
     if notebook is not None:
         args += ["--notebook", str(Path(notebook).resolve())]
     if call_timeout:

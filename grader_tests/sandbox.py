@@ -1,21 +1,12 @@
 """Where the student's code runs: a bubblewrap sandbox, or plain process limits without it.
 
-Every process that runs student code at autograde time (the checker's worker, and the kernel
-that executes the notebook for its outputs) is started through :class:`Sandbox`:
-
-- **With bubblewrap** (Debian package ``bubblewrap``): a new mount, PID, network, IPC and UTS
-  namespace. The file system is read-only and holds only what Python needs (the system's
-  ``/usr`` and ``/etc``, the interpreter, its site-packages, the course's ``helpers``
-  package); the course folder (``source/``, ``grader_tests/``, ``notebooks/``, the
-  gradebook, other submissions) is not there at all. The only writable place is the
-  sandbox's own scratch folder, mounted as the home folder. There is no network, and every
-  process in it dies with the sandbox. When the grader runs as root, the student's code
-  runs as a fresh unprivileged user id so the process limit binds.
-- **Without it**: the same memory, process and core-file limits, a fresh process group
-  that is killed at the end, and one clear warning that file-system and network isolation
-  are off and how to turn them on.
-
-Set ``GRADER_SANDBOX=off`` to force the second mode (the tests do, to cover it).
+Every process that runs student code at autograde time (the checker's worker, the kernel that
+executes the notebook) is started through :class:`Sandbox`. With bubblewrap: new mount, PID,
+network, IPC and UTS namespaces; a read-only file system with only what Python needs (the
+system, the interpreter and its packages, ``helpers``), never the course folder; the scratch
+folder as the only writable home; as root, a fresh unprivileged user id so the process limit
+binds (the README says more). Without it: the same memory, process and core-file limits, a
+process group killed at the end, and one warning. ``GRADER_SANDBOX=off`` forces the second.
 """
 
 from __future__ import annotations
@@ -26,6 +17,7 @@ import os
 import resource
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import sysconfig
@@ -280,6 +272,15 @@ def course_packages() -> list[Path]:
     if spec is None or not spec.submodule_search_locations:
         return []
     return [Path(p).resolve() for p in spec.submodule_search_locations]
+
+
+def kill_group(pid: int) -> None:
+    """SIGKILL the process group ``pid`` leads (or the process alone), if it still exists."""
+    for kill in (os.killpg, os.kill):
+        try:
+            return kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
 
 
 def _processes_of(uid: int) -> int:

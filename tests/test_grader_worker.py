@@ -178,6 +178,28 @@ def test_isolation_rebinds_a_dependency_for_one_call_only(worker):
     assert worker.call("uses_helper", (1,)) == -1
 
 
+def test_a_call_that_calls_an_isolated_function_too_often_is_stopped(worker):
+    isolate = {"helper": lambda x: x + 100}
+    restarts = worker.report.restarts
+    with pytest.raises(StudentCodeError, match="was stopped after 0 calls of helper"):
+        worker.call("uses_helper", (1,), isolate=isolate, max_calls=0)
+    assert worker.call("uses_helper", (1,), isolate=isolate, max_calls=1) == 101  # goes on
+    assert worker.report.restarts == restarts  # only the call's child ended
+
+
+def test_a_training_function_may_call_an_isolated_one_a_few_times_per_iteration():
+    from grader_tests.plugin import CALLS_PER_ITERATION, calls_allowed
+
+    def model(X, Y, num_iterations=100, print_cost=False):
+        return X
+
+    assert calls_allowed(model, (1, 2), {}) == CALLS_PER_ITERATION * 101
+    assert calls_allowed(model, (1, 2, 3), {}) == CALLS_PER_ITERATION * 4
+    assert calls_allowed(model, (1, 2), {"num_iterations": 0}) == CALLS_PER_ITERATION
+    assert calls_allowed(lambda x: x, (1,), {}) is None  # no num_iterations: no limit
+    assert calls_allowed(model, (1,), {}) is None  # arguments the reference does not take
+
+
 def test_an_isolated_dependency_is_a_call_back_not_code_in_the_worker(worker):
     def helper(x):
         return x + 100

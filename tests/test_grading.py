@@ -85,6 +85,8 @@ def test_a_function_that_hangs_or_exits_fails_alone(tmp_path):
     cells = cells_by_id(result)
     assert cells["test_sigmoid"]["points"] == 0
     assert "did not finish within 3 s" in json.dumps(cells["test_sigmoid"])
+    # once it hung, sigmoid is not run again: its other checks fail at once, saying why
+    assert "not run again: it did not finish within 3 s" in json.dumps(cells["test_sigmoid"])
     assert "ended the process" in json.dumps(cells["test_L1"])
     assert "my own bug" in json.dumps(cells["test_L2"])
     assert cells["test_propagate"]["points"] == cells["test_propagate"]["max_points"]

@@ -1,8 +1,7 @@
 """Hidden checks of c1w2_logistic_regression: logistic regression as a one-neuron network.
 
-``ISOLATE`` names, for each graded function, the graded functions it calls: when the grader
-calls the student's function, those are first rebound to the reference versions
-(``reference.py``), so a mistake costs points only in its own cell.
+``ISOLATE``: the functions each graded function calls, answered by the reference while the
+grader calls the student's function, so a mistake costs points only in its own cell.
 """
 
 ASSIGNMENT = "c1w2_logistic_regression"

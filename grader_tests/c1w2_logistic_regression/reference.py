@@ -1,11 +1,6 @@
-"""Reference implementations of the graded functions of c1w2 (instructor-only).
-
-They run in the checker's process, never in the student's: the hidden checks compare with
-them, ``python -m grader_tests.spec`` computes the public checks' data with them, and when a
-student's function calls another graded one named in ``ISOLATE`` (``__init__.py``), the
-worker asks the checker, which answers with the version here. The building blocks come from
-``grader_tests.nn``; shapes follow the course: ``X`` is ``(n_x, m)``, ``Y`` is ``(1, m)``,
-``w`` is ``(n_x, 1)``, ``b`` a number.
+"""Reference implementations of the graded functions of c1w2 (instructor-only; they run in
+the checker, and answer the learner's calls of the functions ``ISOLATE`` names). Shapes:
+``X`` is ``(n_x, m)``, ``Y`` is ``(1, m)``, ``w`` is ``(n_x, 1)``, ``b`` a number.
 """
 
 import math

@@ -10,8 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from grader_tests.c1w2_logistic_regression.checking import Outcome, check_view, planted_values
+from grader_tests.c1w2_logistic_regression.common import planted_values
 from grader_tests.c1w2_logistic_regression.spec import SPEC
+from grader_tests.checking import Outcome, check_view
 from helpers.checks import expect_equal, expect_integer
 
 

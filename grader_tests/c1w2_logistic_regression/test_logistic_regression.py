@@ -10,17 +10,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from grader_tests import spec as specs
 from grader_tests.c1w2_logistic_regression import reference as ref
-from grader_tests.c1w2_logistic_regression.checking import (
+from grader_tests.c1w2_logistic_regression.common import (
     check,
     check_shape,
-    check_view,
-    descend,
     outcome,
+    planted_values,
     printed,
 )
 from grader_tests.c1w2_logistic_regression.spec import SPEC
+from grader_tests.checking import check_view, descend
 from grader_tests.nn import numerical_gradients
 from helpers.checks import expect_equal, failure
 from helpers.checks.engine import compare
@@ -206,11 +205,7 @@ def test_predict_at_zero_weights(predict, rng):
 # --------------------------------------------------------------------------------- model
 def _data_set(rng):
     """A small, nearly separable data set with random sizes and hyperparameters."""
-    n_x, m_train, m_test = (
-        int(rng.integers(2, 5)),
-        int(rng.integers(10, 25)),
-        int(rng.integers(3, 9)),
-    )
+    n_x, m_train, m_test = (int(rng.integers(*bounds)) for bounds in ((2, 5), (10, 25), (3, 9)))
     direction = rng.normal(size=(n_x, 1))
     X = rng.normal(size=(n_x, m_train + m_test))
     Y = ((direction.T @ X + rng.normal(0, 0.5, size=(1, m_train + m_test))) > 0).astype(float)
@@ -249,7 +244,7 @@ def test_model_prints_the_costs_only_when_asked(model, rng):
     def printing(function) -> list[str]:
         return [printed(function, *data, **options, print_cost=flag) for flag in (True, False)]
 
-    planted = [(specs.planted(SPEC, m.key), m.hint) for m in SPEC.mistakes_of("model")]
+    planted = planted_values("model")
     expect_equal(
         printing(model),
         printing(ref.model),

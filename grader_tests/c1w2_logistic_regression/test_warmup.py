@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from grader_tests.c1w2_logistic_regression import reference as ref
-from grader_tests.c1w2_logistic_regression.checking import check, check_shape, check_view, outcome
+from grader_tests.c1w2_logistic_regression.common import check, check_shape, outcome
+from grader_tests.checking import check_view
 from grader_tests.nn import numerical_gradient
 from helpers.checks import expect_close
 

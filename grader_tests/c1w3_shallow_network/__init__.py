@@ -1,9 +1,7 @@
 """Hidden checks of c1w3_shallow_network: a network with one tanh hidden layer.
 
-``ISOLATE`` names, for each graded function, the functions it calls: when the grader calls the
-student's function, those are first rebound to the reference versions (``reference.py``), so a
-mistake costs points only in its own cell. The reference ``initialize_parameters`` always
-draws the same numbers, which makes the student's ``nn_model`` comparable with the reference's.
+``ISOLATE``: the functions each graded function calls, answered by the reference while the
+grader calls the student's function, so a mistake costs points only in its own cell.
 """
 
 ASSIGNMENT = "c1w3_shallow_network"

@@ -1,18 +1,10 @@
-"""Reference implementations of the graded functions of c1w3 (instructor-only).
+"""Reference implementations of the graded functions of c1w3 (instructor-only; they run in
+the checker, and answer the learner's calls of the functions ``ISOLATE`` names). Shapes:
+``X`` is ``(n_x, m)``, ``Y`` is ``(n_y, m)`` (``n_y = 1``), ``W1`` is ``(n_h, n_x)``, ``b1``
+``(n_h, 1)``, ``W2`` ``(n_y, n_h)``, ``b2`` ``(n_y, 1)``.
 
-They run in the checker's process, never in the student's: the hidden checks compare with
-them, ``python -m grader_tests.spec`` computes the public checks' expected outputs with them,
-and when a student's function calls one listed in ``ISOLATE`` (``__init__.py``), the worker
-asks the checker, which answers with the version here. The building blocks come from
-``grader_tests.nn``; only what is specific to this week is written here.
-
-Shapes follow the course: ``X`` is ``(n_x, m)``, ``Y`` is ``(n_y, m)`` (here ``n_y = 1``),
-``W1`` is ``(n_h, n_x)``, ``b1`` ``(n_h, 1)``, ``W2`` ``(n_y, n_h)``, ``b2`` ``(n_y, 1)``.
-
-``initialize_parameters`` (``nn.initialize_parameters``) draws its numbers from
-``np.random.default_rng(nn.GRADER_SEED)``: the same numbers on every call, so that a training
-function that starts from it (``nn_model``) gives results the checks can compare exactly. (The
-learner's version draws from ``np.random``.)
+``initialize_parameters`` draws the same numbers on every call (``nn.GRADER_SEED``), unlike
+the learner's: standing in for it, it makes the learner's ``nn_model`` comparable exactly.
 """
 
 from grader_tests import nn

@@ -17,7 +17,7 @@ from grader_tests import nn
 from helpers.checks import call, expect_keys, expect_shape, failure, likely_mistake, show
 
 from . import reference as ref
-from .common import GRADIENT_NAMES, mistakes, network
+from .common import GRADIENT_NAMES, mistakes_of, network
 
 TOLERANCE = 1e-6  # largest relative error accepted (right gradients reach ~1e-8)
 FLOOR = 1e-8  # ... or absolute difference, for gradients near 0 (a saturated tanh unit)
@@ -63,7 +63,7 @@ def _check(backward_propagation, parameters, X, Y, keys=GRADIENT_NAMES) -> None:
 
 def _mistakes(key: str, *args) -> list:
     """(grads[key], hint) of the planted mistakes of backward_propagation on these inputs."""
-    pairs = mistakes("backward_propagation", *args)
+    pairs = mistakes_of("backward_propagation", *args)[0]
     return [(grads[key], hint) for grads, hint in pairs if isinstance(grads, dict) and key in grads]
 
 

@@ -1,10 +1,8 @@
 """Hidden checks of c1w4_deep_network: a deep network built step by step.
 
-``ISOLATE`` names, for each graded function, the functions it calls (graded or provided):
-when the grader calls the student's function, those are first rebound to the reference
-versions (``reference.py``), so a mistake costs points only in its own cell. The reference
-initializers are deterministic (``np.random.default_rng(0)``), which makes the two models
-comparable exactly with the reference models.
+``ISOLATE``: the functions (graded or provided) each graded function calls, answered by the
+reference while the grader calls the student's function, so a mistake costs points only in
+its own cell.
 """
 
 ASSIGNMENT = "c1w4_deep_network"

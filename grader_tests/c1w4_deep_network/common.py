@@ -1,60 +1,26 @@
-"""What the hidden checks of c1w4 share: random problems, the planted mistakes run on a check's
-own inputs (to name a mistake by its output, never by a formula written again), calls compared
-with the reference, and comparisons with numerical gradients (``grader_tests.nn.gradcheck``).
+"""What the hidden checks of c1w4 share: the shared helpers (``grader_tests.checking``) bound to
+this week's spec, random problems, and comparisons with numerical gradients
+(``grader_tests.nn.gradcheck``).
 """
 
 from __future__ import annotations
 
-import copy
+import functools
 
 import numpy as np
 
+from grader_tests import checking
 from grader_tests.nn import relative_error
-from grader_tests.spec import planted, run
-from helpers.checks import call, expect_sequence, failure, likely_mistake, show
-from helpers.checks.engine import compare, split_mistakes
+from helpers.checks import failure, likely_mistake, show
 
-from . import reference as ref
 from .spec import SPEC
 
 GRADIENT_TOLERANCE = 1e-5  # largest relative error accepted; every known mistake is far above
 KINK_MARGIN = 1e-3  # every input of relu is at least this far from 0 (no numerical derivative)
 
 
-def known(name: str, *args, **kwargs) -> tuple[list, list]:
-    """(wrong outputs, error hints) of the planted mistakes of ``name`` on these inputs."""
-    outputs = [(run(planted(SPEC, m.key), args, kwargs), m.hint) for m in SPEC.mistakes_of(name)]
-    return split_mistakes(outputs)
-
-
-def narrow(mistakes, key) -> list:
-    """The (part, hint) pairs of the mistakes' outputs that have this item or key."""
-    pairs = []
-    for wrong, hint in mistakes:
-        if isinstance(wrong, dict) and key in wrong:
-            pairs.append((wrong[key], hint))
-        elif isinstance(wrong, (tuple, list)) and isinstance(key, int) and key < len(wrong):
-            pairs.append((wrong[key], hint))
-    return pairs
-
-
-def call_student(function, name: str, what: str, *args, **kwargs):
-    """(the student's result, the planted mistakes' outputs) on these inputs; an error that a
-    planted mistake raises too is named."""
-    wrong, errors = known(name, *args, **kwargs)
-    return call(what, function, *args, hints=errors, **kwargs), wrong
-
-
-def check_result(function, name: str, what: str, args, part=None, parts=(), **kwargs):
-    """The student's result is the reference's: whole, or only item ``part`` of it."""
-    got, wrong = call_student(function, name, what, *args, **kwargs)
-    expected = getattr(ref, name)(*copy.deepcopy(args), **kwargs)
-    if part is None:
-        compare(got, expected, what, wrong, parts=parts)
-        return got
-    got = expect_sequence(got, len(expected), what)
-    compare(got[part], expected[part], f"{what}: {parts[part]}", narrow(wrong, part))
-    return got
+call_student = functools.partial(checking.call_student, SPEC)
+check = functools.partial(checking.check, SPEC)
 
 
 def expect_gradient(got, numerical: np.ndarray, what: str, mistakes=()) -> None:

@@ -1,15 +1,10 @@
-"""Reference versions of the graded (and provided) functions of c1w4 (instructor-only).
-
-They run in the checker's process, never in the worker: the grader calls them back when the
-student's code calls a function that ``ISOLATE`` (``__init__.py``) names, ``grader_tests.spec``
-runs them (and the planted mistakes, in a namespace made of them) on the public examples, and
-the hidden checks compare with them. The building blocks come from ``grader_tests.nn``, under
-the notebook's names; this file adds what is specific to the week: the L-layer forward and
-backward passes and the two models.
+"""Reference versions of the graded (and provided) functions of c1w4 (instructor-only; they
+run in the checker, and answer the learner's calls of the functions ``ISOLATE`` names): the
+building blocks of ``grader_tests.nn`` under the notebook's names, the L-layer passes and the
+two models.
 
 The two initializers are deterministic (``nn.GRADER_SEED``), unlike the learner's: standing in
-for them, they make two_layer_model and L_layer_model comparable exactly with the reference on
-the same data.
+for them, they make two_layer_model and L_layer_model comparable exactly with the reference.
 """
 
 from grader_tests.nn import binary_cross_entropy as compute_cost

@@ -26,9 +26,9 @@ from grader_tests.c1w4_deep_network.common import (
     layer,
     layer_sizes,
     layers_text,
-    narrow,
     network,
 )
+from grader_tests.checking import narrow
 from grader_tests.nn import numerical_gradient, numerical_gradients
 from helpers.checks import expect_sequence, expect_type, failure
 

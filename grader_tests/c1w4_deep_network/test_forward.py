@@ -10,13 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from grader_tests.c1w4_deep_network.common import (
-    check_result,
-    layer,
-    layer_sizes,
-    layers_text,
-    network,
-)
+from grader_tests.c1w4_deep_network.common import check, layer, layer_sizes, layers_text, network
 
 PARTS = {"linear_forward": ("Z", "cache"), "linear_activation_forward": ("A", "cache")}
 
@@ -27,9 +21,8 @@ def test_linear_forward(linear_forward, rng, part):
     for sizes in layer_sizes(rng):
         A, W, b = layer(rng, *sizes)
         what = f"linear_forward(A, W, b) for A of shape {A.shape}, W {W.shape}, b {b.shape}"
-        check_result(
-            linear_forward, "linear_forward", what, (A, W, b), part, PARTS["linear_forward"]
-        )
+        parts = PARTS["linear_forward"]
+        check(linear_forward, "linear_forward", what, A, W, b, path=(part,), parts=parts)
 
 
 @pytest.mark.grades("test_linear_activation_forward")
@@ -44,7 +37,7 @@ def test_linear_activation_forward(linear_activation_forward, rng, activation, p
         )
         args = (A_prev, W, b, activation)
         name = "linear_activation_forward"
-        check_result(linear_activation_forward, name, what, args, part, PARTS[name])
+        check(linear_activation_forward, name, what, *args, path=(part,), parts=PARTS[name])
 
 
 @pytest.mark.grades("test_L_model_forward")
@@ -54,13 +47,14 @@ def test_L_model_forward(L_model_forward, rng, L, part):
     m = 1 if L == 3 and part == 0 else int(rng.integers(2, 8))  # one single example
     X, parameters, dims = network(rng, L, m)
     what = f"L_model_forward(X, parameters) for {layers_text(dims)} and X of shape {X.shape}"
-    check_result(L_model_forward, "L_model_forward", what, (X, parameters), part, ("AL", "caches"))
+    parts = ("AL", "caches")
+    check(L_model_forward, "L_model_forward", what, X, parameters, path=(part,), parts=parts)
 
 
 def _check_cost(compute_cost, AL, Y) -> None:
     m = Y.shape[1]
     what = f"compute_cost(AL, Y) for {m} example{'s' * (m > 1)}: the cost"
-    check_result(compute_cost, "compute_cost", what, (AL, Y))
+    check(compute_cost, "compute_cost", what, AL, Y)
 
 
 @pytest.mark.grades("test_compute_cost")

@@ -1,14 +1,10 @@
 """Hidden checks of training: update_parameters (1 to 4 layers), two_layer_model and
 L_layer_model on small random data sets and few iterations.
 
-When the grader calls the student's models, every function they use (initializers included)
-is the reference's (see ``ISOLATE``), and the reference initializers are deterministic: so the
-student's model must give the reference model's parameters and costs. The costs may be
-recorded every 100 iterations with or without the last iteration's: what is compared is the
-costs recorded, in order, with the reference's at the same iterations.
-
-update_parameters gets copies of its arguments (the worker's boundary), so whether it changes
-the caller's dict cannot be seen here: only the dict it returns is checked.
+Every function the student's models call is the reference's (``ISOLATE``, deterministic
+initializers included), so they must give the reference model's parameters and costs (recorded
+every 100 iterations, with or without the last one: compared at the same iterations).
+update_parameters gets copies of its arguments, so only the dict it returns is checked.
 """
 
 from __future__ import annotations
@@ -16,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from grader_tests.c1w4_deep_network import reference as ref
-from grader_tests.c1w4_deep_network.common import call_student, check_result
+from grader_tests.c1w4_deep_network.common import call_student, check
 from grader_tests.c1w4_deep_network.spec import SPEC
 from helpers.checks.c1w4 import expect_model_result
 
@@ -34,12 +30,8 @@ def test_update_parameters(update_parameters, rng, L):
         grads[f"dA{l - 1}"] = rng.normal(0, 1, size=(dims[l - 1], m))  # an extra key
     rate = float(rng.uniform(0.01, 1.0))
     what = f"update_parameters(parameters, grads, learning_rate={rate:.4g}) for {L} layer(s)"
-    check_result(
-        update_parameters,
-        "update_parameters",
-        f"{what}: the new parameters",
-        (parameters, grads, rate),
-    )
+    what = f"{what}: the new parameters"
+    check(update_parameters, "update_parameters", what, parameters, grads, rate)
 
 
 # ------------------------------------------------------------------------------- models

@@ -1,18 +1,7 @@
-"""Element-wise activations, their derivatives, and their forward/backward layer steps.
-
-Three forms of each activation ``g`` (sigmoid, relu, tanh), for ``Z`` of any shape (in a
-network, ``(n_l, m)``):
-
-- ``g(Z) -> A`` and ``g_derivative(Z) -> g'(Z)``: plain functions, same shape as ``Z``.
-- ``g_forward(Z) -> (A, cache)`` with ``cache = Z`` (the array itself, not a tuple): the
-  course's c1w4 contract for ``sigmoid(Z)`` / ``relu(Z)``.
-- ``g_backward(dA, cache) -> dZ = dA * g'(Z)``, ``cache`` being that ``Z``: the course's
-  ``sigmoid_backward(dA, Z)`` / ``relu_backward(dA, Z)``.
-
-The formulas are written exactly as in the course's reference implementations, so the
-results are the same to the last bit. ``ACTIVATIONS`` maps each name accepted by
-``layers.linear_activation_forward`` / ``linear_activation_backward`` to its
-``(forward, backward)`` pair; a new activation is one more entry.
+"""Element-wise activations ``g`` (sigmoid, relu, tanh) in three forms, for ``Z`` of any shape:
+``g(Z) -> A`` and ``g_derivative(Z)``; ``g_forward(Z) -> (A, Z)`` (the cache is Z itself, the
+course's c1w4 contract); ``g_backward(dA, Z) -> dZ = dA * g'(Z)``. ``ACTIVATIONS`` maps each
+name the layers accept to its ``(forward, backward)`` pair; a new activation is one more entry.
 """
 
 from __future__ import annotations

@@ -1,9 +1,5 @@
 """Gradient checking by central differences: the one checker of the library.
 
-``numerical_gradient(f, x)`` estimates the gradient of a scalar function at an array;
-``numerical_gradients(f, params)`` does it for every entry of a parameter dict;
-``relative_error`` and ``worst_relative_error`` compare the result with an analytic gradient.
-
 Reading the relative error ||g - g_num|| / (||g|| + ||g_num||), float64, h = 1e-6:
 
 - about 1e-7 or below: the gradient is right (what is left is the finite-difference error);
@@ -55,21 +51,10 @@ def numerical_gradients(f, params: dict, h: float = STEP) -> dict:
     for key, value in params.items():
         if isinstance(value, np.ndarray):
             grads["d" + key] = numerical_gradient(lambda _, work=work: f(work), work[key], h)
-        else:
-            grads["d" + key] = _scalar_gradient(f, work, key, float(value), h)
+        else:  # a number: the derivative along a 0-d array, as a float
+            moved = lambda x, key=key: f({**work, key: float(x)})  # noqa: E731
+            grads["d" + key] = float(numerical_gradient(moved, np.array(float(value)), h))
     return grads
-
-
-def _scalar_gradient(f, work: dict, key: str, value: float, h: float) -> float:
-    """df/d work[key] for a number work[key], which is put back afterwards."""
-    try:
-        work[key] = value + h
-        up = float(f(work))
-        work[key] = value - h
-        down = float(f(work))
-    finally:
-        work[key] = value
-    return (up - down) / (2 * h)
 
 
 def relative_error(g, g_num) -> float:

@@ -1,21 +1,12 @@
-"""Parameter initializers for a stack of dense layers.
+"""Parameter initializers for a stack of dense layers ``layer_dims = [n_0, n_1, ..., n_L]``:
+the course's dict ``{"W1", "b1", ..., "WL", "bL"}``, ``W{l}`` ``(n_l, n_{l-1})``, ``b{l}``
+zeros ``(n_l, 1)``.
 
-Every initializer takes the layer sizes ``layer_dims = [n_0, n_1, ..., n_L]`` (``n_0`` the
-input size) and returns the course's dict ``{"W1", "b1", ..., "WL", "bL"}`` with ``W{l}`` of
-shape ``(n_l, n_{l-1})`` and ``b{l}`` zeros of shape ``(n_l, 1)``.
-
-Random numbers come from ``rng``, which may be
-
-- an ``np.random.Generator`` (used and advanced as it is),
-- an int seed (``np.random.default_rng(seed)``: the same weights on every call),
-- ``None`` (a fresh, unpredictable generator), or
-- an ``np.random.RandomState``: ``np.random.RandomState(s)`` draws exactly what a notebook's
-  ``np.random.seed(s)`` followed by ``np.random.randn`` draws.
-
-The weights are drawn layer after layer, W1 first, one ``standard_normal(shape)`` each, then
-scaled; the biases draw nothing. With ``rng = GRADER_SEED`` this reproduces the course's
-reference initializers bit for bit: ``initialize_parameters`` (c1w3, c1w4) and
-``initialize_parameters_deep`` (c1w4) below keep their names and that default.
+``rng`` may be a Generator, an int seed (the same weights on every call), None (fresh), or a
+``np.random.RandomState`` (``RandomState(s)`` draws what a notebook's ``np.random.seed(s)``
+then ``np.random.randn`` draws). The weights are drawn layer after layer, W1 first, one
+``standard_normal(shape)`` each, then scaled: with ``rng = GRADER_SEED``, the references'
+``initialize_parameters`` and ``initialize_parameters_deep`` below, bit for bit.
 """
 
 from __future__ import annotations

@@ -1,14 +1,8 @@
-"""Fully connected (dense) layers: the linear step and the linear step + activation.
+"""Fully connected (dense) layers: ``A_prev`` ``(n_prev, m)``, ``W`` ``(n, n_prev)``, ``b``
+``(n, 1)``, ``Z`` and ``A`` ``(n, m)``; caches as in the course (see the package docstring).
 
-Shapes (columns are examples): ``A_prev`` is ``(n_prev, m)``, ``W`` is ``(n, n_prev)``, ``b``
-is ``(n, 1)``, ``Z`` and ``A`` are ``(n, m)``.
-
-Caches, as in the course: a linear cache is the tuple ``(A_prev, W, b)``; a layer's cache is
-``(linear_cache, activation_cache)`` with ``activation_cache = Z``.
-
-Averaging over m: YES. ``linear_backward`` returns ``dW`` and ``db`` as gradients of the cost
-J (the mean loss over the m examples) and ``dA_prev`` as a per-example gradient (of the sum of
-the losses, not divided by m): see the package docstring.
+Averaging over m: YES, ``dW`` and ``db`` are gradients of the mean cost J; ``dA_prev`` is
+per-example (not divided by m).
 """
 
 from __future__ import annotations
@@ -24,14 +18,8 @@ def linear_forward(A, W, b):
 
 
 def linear_backward(dZ, cache):
-    """The gradients of the linear step, from dZ (n, m) and cache = (A_prev, W, b).
-
-    Returns ``(dA_prev, dW, db)``:
-
-    - ``dA_prev = W.T dZ``, shape ``(n_prev, m)``, not divided by m;
-    - ``dW = dZ A_prev.T / m``, shape ``(n, n_prev)``, averaged over the m examples;
-    - ``db`` = the mean of dZ over its columns, shape ``(n, 1)``, averaged over m.
-    """
+    """(dA_prev, dW, db) from dZ (n, m) and cache = (A_prev, W, b): dA_prev = W.T dZ is not
+    divided by m; dW and db (the mean of dZ over its columns) are averaged over m."""
     A_prev, W, b = cache
     m = A_prev.shape[1]
     dW = dZ @ A_prev.T / m

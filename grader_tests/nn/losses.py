@@ -1,9 +1,5 @@
-"""The binary cross-entropy cost of a sigmoid output and its gradient.
-
-``AL`` is the network's output, probabilities in (0, 1) of shape ``(1, m)``; ``Y`` holds the
-0/1 labels, shape ``(1, m)`` (any shape with the same number of entries is accepted by the
-gradient, which reshapes it like ``AL``).
-"""
+"""The binary cross-entropy cost of a sigmoid output ``AL`` (probabilities, ``(1, m)``) for
+0/1 labels ``Y`` ``(1, m)``, and its gradient."""
 
 from __future__ import annotations
 

@@ -1,6 +1,4 @@
-"""Parameter updates. Parameters live in a dict ``{"W1": ..., "b1": ..., ...}`` and their
-gradients in a dict with the same keys prefixed by "d" (``{"dW1": ..., "db1": ..., ...}``);
-an update returns a NEW dict and never edits the caller's dict or arrays."""
+"""Parameter updates: each returns a NEW dict and never edits the caller's dict or arrays."""
 
 from __future__ import annotations
 
