@@ -3,8 +3,9 @@
 One week (c1w2) makes the plain nbgrader round trip, with one student, "partial": every
 solution cell filled in, except a backprop bug (the first planted mistake of ``propagate``)
 and a ``sigmoid`` that is correct but prints a warning on stderr. It runs the whole notebook
-once in the sandboxed kernel, then the hidden checks grade it, then nbgrader saves the grades
-and writes the feedback.
+in the sandboxed kernel (for its first 20 s: the noisy cell runs in the first few, and the
+points come from the hidden checks alone), then the hidden checks grade it, then nbgrader
+saves the grades and writes the feedback.
 
 Not redone here, because other tests already autograde such submissions of c1w2 through
 nbgrader's autograde: the full solution (27 of 27 in the gradebook, its notebook run top to
@@ -45,6 +46,8 @@ def sigmoid(x):
 def autograded(course, tmp_path_factory):
     """Autograde the partial submission of c1w2 and generate its feedback."""
     course = copy_course(course(A), tmp_path_factory.mktemp("autograde"))
+    with open(course / "nbgrader_config.py", "a") as config:  # the training cells are not needed
+        config.write("\nc.SandboxedExecute.notebook_timeout = 20\n")
     release = load(course / "release" / A / f"{A}.ipynb")
     answers = solution_answers(A)
     mutant = next(m for m in mutants_of(A) if m.name == BUGGY)
