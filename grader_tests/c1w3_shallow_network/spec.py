@@ -13,6 +13,7 @@ import numpy as np
 
 from grader_tests.spec import Example, Function, Mistake, WeekSpec
 
+from . import ISOLATE
 from . import reference as ref
 
 # A network with n_x = 2 inputs, n_h = 3 hidden units and one output, and 4 examples.
@@ -97,14 +98,7 @@ FUNCTIONS = [
             )
             for n in (1, 3)
         ),
-        calls=(
-            "layer_sizes",
-            "initialize_parameters",
-            "forward_propagation",
-            "compute_cost",
-            "backward_propagation",
-            "update_parameters",
-        ),
+        calls=tuple(ISOLATE["nn_model"]),
     ),
     Function(
         "predict",

@@ -19,7 +19,7 @@ import numpy as np
 from grader_tests.spec import Example, Function, Mistake, WeekSpec, planted, solution_cells
 from helpers.checks.c1w4 import describe
 
-from . import reference
+from . import ISOLATE, reference
 
 A = np.array
 ASSIGNMENT = "c1w4_deep_network"
@@ -85,27 +85,10 @@ ITERATIONS = 151
 # What each model calls, in the order a learner meets them. Not the initializers: the model
 # checks start from fixed parameters instead (see helpers/checks/c1w4.py), so a wrong
 # initializer cannot change what they see; it fails its own check only.
+PROVIDED = ("sigmoid", "relu", "sigmoid_backward", "relu_backward")  # given, not graded
 MODEL_CALLS = {
-    "two_layer_model": (
-        "linear_forward",
-        "linear_activation_forward",
-        "L_model_forward",
-        "compute_cost",
-        "linear_backward",
-        "linear_activation_backward",
-        "L_model_backward",
-        "update_parameters",
-    ),
-    "L_layer_model": (
-        "linear_forward",
-        "linear_activation_forward",
-        "L_model_forward",
-        "compute_cost",
-        "linear_backward",
-        "linear_activation_backward",
-        "L_model_backward",
-        "update_parameters",
-    ),
+    model: tuple(n for n in ISOLATE[model] if n not in PROVIDED and not n.startswith("initialize"))
+    for model in ("two_layer_model", "L_layer_model")
 }
 
 
