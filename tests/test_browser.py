@@ -36,7 +36,11 @@ BROWSER, DRIVER, MISSING = tools()
 if MISSING:
     pytest.skip(MISSING, allow_module_level=True)
 
-from selenium.common.exceptions import TimeoutException, WebDriverException  # noqa: E402
+from selenium.common.exceptions import (  # noqa: E402
+    StaleElementReferenceException,
+    TimeoutException,
+    WebDriverException,
+)
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
@@ -155,7 +159,11 @@ class Session:
     def wait(self, condition, timeout: float, what: str):
         """The value of ``condition(driver)`` once truthy; a failure naming ``what`` if not."""
         try:
-            return WebDriverWait(self.driver, timeout, poll_frequency=0.5).until(condition)
+            # JupyterLab lays cells and outputs out again as the page scrolls: an element the
+            # condition holds may be replaced under it, so a stale one means "ask again"
+            stale = (StaleElementReferenceException,)
+            waiting = WebDriverWait(self.driver, timeout, 0.5, ignored_exceptions=stale)
+            return waiting.until(condition)
         except TimeoutException:
             self.fail(f"timed out after {timeout:.0f} s waiting for {what}")
 
@@ -189,24 +197,39 @@ class Session:
         )
 
     def select_cell(self, index: int) -> None:
+        """Make cell ``index`` the active one and scroll it into view. JupyterLab lays out only
+        the cells near the viewport (and may lay a cell out again), so its node can be missing
+        or replaced for a moment: ask for it again until it holds."""
         self.js(
             "const nb = window.jupyterapp.shell.currentWidget.content;"
-            "nb.activeCellIndex = arguments[0]; nb.mode = 'command';",
+            "nb.activeCellIndex = arguments[0]; nb.mode = 'command';"
+            "if (nb.scrollToItem) { nb.scrollToItem(arguments[0], 'center'); }",
             index,
         )
-        self.reveal(self.cell_node(index))
+
+        def revealed(_):
+            try:
+                self.reveal(self.cell_node(index))
+            except StaleElementReferenceException:
+                return False
+            return True
+
+        self.wait(revealed, 30, f"cell {index} to be laid out")
 
     def reveal(self, element, block: str = "center") -> None:
         """Scroll ``element`` into view, again until it stays put (the notebook lays out the
         cells above it only when they come near the viewport)."""
         last = None
         for _ in range(10):
-            top = self.js(
-                "arguments[0].scrollIntoView({block: arguments[1]});"
-                "return Math.round(arguments[0].getBoundingClientRect().top);",
-                element,
-                block,
-            )
+            try:
+                top = self.js(
+                    "arguments[0].scrollIntoView({block: arguments[1]});"
+                    "return Math.round(arguments[0].getBoundingClientRect().top);",
+                    element,
+                    block,
+                )
+            except StaleElementReferenceException:
+                return  # laid out again: only screenshots depend on this scroll
             if top == last:
                 return
             last = top
@@ -359,23 +382,24 @@ def test_the_worked_solution_runs_clean_with_its_figures_and_widget(step):
         )
 
     # the explorer: move its iterations slider one step with the keyboard
-    explorer = step.wait(
-        lambda d: next(
+    def find_explorer(d=step.driver):
+        """The explorer's element, found afresh (JupyterLab may lay the output out again)."""
+        return next(
             (
                 w
                 for w in d.find_elements(By.CSS_SELECTOR, ".jp-Cell-outputArea .widget-vbox")
                 if w.find_elements(By.CSS_SELECTOR, ".widget-slider")
             ),
             None,
-        ),
-        30,
-        "the explorer widget with sliders",
-    )
+        )
+
+    explorer = step.wait(find_explorer, 30, "the explorer widget with sliders")
 
     def result(_=None):
         """(the status line, the figure's image data) the explorer shows."""
-        texts = [h.text for h in explorer.find_elements(By.CSS_SELECTOR, ".widget-html-content")]
-        images = explorer.find_elements(By.CSS_SELECTOR, ".jp-RenderedImage img")
+        now = find_explorer()
+        texts = [h.text for h in now.find_elements(By.CSS_SELECTOR, ".widget-html-content")]
+        images = now.find_elements(By.CSS_SELECTOR, ".jp-RenderedImage img")
         status = next((t for t in reversed(texts) if t.strip()), "")
         return status, images[-1].get_attribute("src") if images else None
 
@@ -386,19 +410,28 @@ def test_the_worked_solution_runs_clean_with_its_figures_and_widget(step):
     )
     step.reveal(explorer, "end")
     step.shot("explorer-before-slider")
-    sliders = explorer.find_elements(By.CSS_SELECTOR, ".widget-slider")
-    slider = next((s for s in sliders if "iterations" in s.text), sliders[-1])
-    readout = slider.find_element(By.CSS_SELECTOR, ".widget-readout").text
-    handle = slider.find_element(By.CSS_SELECTOR, ".noUi-handle, .ui-slider-handle")
-    handle.click()
-    handle.send_keys(Keys.ARROW_LEFT)
-    moved = (
-        step.wait(
-            lambda _: slider.find_element(By.CSS_SELECTOR, ".widget-readout").text != readout,
-            15,
-            "the slider's readout to change",
-        )
-        and slider.find_element(By.CSS_SELECTOR, ".widget-readout").text
+
+    def slider(_=None):
+        """The explorer's iterations slider (its last one if none is named so), found afresh."""
+        sliders = find_explorer().find_elements(By.CSS_SELECTOR, ".widget-slider")
+        return next((s for s in sliders if "iterations" in s.text), sliders[-1])
+
+    def readout_now(_=None) -> str:
+        return slider().find_element(By.CSS_SELECTOR, ".widget-readout").text
+
+    readout = step.wait(readout_now, 15, "the slider's readout")
+
+    def press_left(_):
+        handle = slider().find_element(By.CSS_SELECTOR, ".noUi-handle, .ui-slider-handle")
+        handle.click()
+        handle.send_keys(Keys.ARROW_LEFT)
+        return True
+
+    step.wait(press_left, 15, "the slider's handle to take a key press")
+    moved = step.wait(
+        lambda _: (text := readout_now()) != readout and text,
+        15,
+        "the slider's readout to change",
     )
     after = step.wait(
         lambda _: (r := result())[1] and "training" not in r[0] and r[1] != before[1] and r,
@@ -443,9 +476,10 @@ def test_an_unfinished_exercise_check_says_so_in_plain_words(step):
         30,
         "the check cell to run",
     )
-    node = step.cell_node(check)
     text = step.wait(
-        lambda _: node.find_element(By.CSS_SELECTOR, ".jp-Cell-outputArea").text.strip(),
+        lambda _: (
+            step.cell_node(check).find_element(By.CSS_SELECTOR, ".jp-Cell-outputArea").text.strip()
+        ),
         15,
         "the check cell's output",
     )
