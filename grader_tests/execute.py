@@ -30,7 +30,10 @@ from .sandbox import Sandbox, SandboxLimits, kill_group, warn_once
 
 # Runs inside the sandbox, as `python -I -c RUNNER in.ipynb out.ipynb cell_timeout`.
 RUNNER = r"""
-import os, sys, uuid
+import json, os, sys, uuid
+# jsonschema checks IRIs with rfc3987_syntax when it is installed, which takes a second to
+# import; nothing here validates an IRI (and the trusted side validates what it reads back)
+sys.modules["rfc3987_syntax"] = None
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
@@ -39,9 +42,10 @@ source, target, cell_timeout = sys.argv[1], sys.argv[2], float(sys.argv[3])
 nb = nbformat.read(source, as_version=4)
 current = [None]
 
-def save(**_):
+def save(**_):  # after every cell, so that a kill keeps what ran; unvalidated (see above)
     part = target + ".part"
-    nbformat.write(nb, part)
+    with open(part, "w", encoding="utf-8") as handle:
+        json.dump(nb, handle, ensure_ascii=False)
     os.replace(part, target)
 
 def started(cell_index=None, **_):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ASSIGNMENTS, ROOT, nbgrader
+from support import ASSIGNMENTS, ROOT, load, nbgrader, quick_run, write
 
 # A test with an ``assignment`` parameter that uses one of these fixtures joins that week's
 # group: the week's execution (and what reads it), or the week's grading in one checker process
@@ -166,11 +166,16 @@ def executed(course, shared_dir):
     """executed(assignment): a course folder whose notebooks/ holds that week's solution
     notebook as ``nbgrader generate_solution`` makes and EXECUTES it: the one execution of the
     week's notebook in a test run, shared by every test that needs it (tests that use this
-    fixture with an ``assignment`` parameter are kept on one xdist worker per week)."""
+    fixture with an ``assignment`` parameter are kept on one xdist worker per week).
+
+    The source is first cut with the week's ``QUICK_RUN`` (support.quick_run): every cell runs,
+    with fewer training steps, unless COURSE_FULL_RUN=1."""
 
     def made(assignment: str) -> Path:
         def make(folder: Path) -> None:
             shutil.copytree(course(assignment), folder)
+            source = folder / "source" / assignment / f"{assignment}.ipynb"
+            write(quick_run(load(source), assignment), source)
             nbgrader(folder, "generate_solution", assignment, "--force")
 
         return _once(shared_dir / assignment / "executed", make)

@@ -1,12 +1,15 @@
-"""Hostile submissions (tests/hostile.py) through one real ``nbgrader autograde`` of c1w2.
+"""Hostile submissions (tests/hostile.py) through real ``nbgrader autograde`` runs of c1w2.
 
-One module fixture builds a temporary course, writes every hostile submission as its own
-student plus one honest student, starts a TCP listener on 127.0.0.1, snapshots the course,
-the repository's course folders and a file outside the course, and autogrades everyone at
-once (then generates the feedback). The tests then hold the grader to: 0 points for every
-hostile student and full marks for the honest one, a gradebook with exactly the expected rows,
-no file changed or planted anywhere, no connection, no hidden material in the feedback, a
-readable feedback whatever was printed, and no process left behind.
+One module fixture builds two temporary courses side by side, writes every hostile submission
+as its own student plus one honest student (half of them in each course), starts a TCP
+listener on 127.0.0.1, snapshots the courses, the repository's course folders and a file
+outside them, and autogrades each course's students with one ``nbgrader autograde``, the two
+running at the same time (then generates the feedback). Two halves, not one run: the module
+is the longest part of the suite, and one autograde grades one student after another. The
+tests then hold the grader to: 0 points for every hostile student and full marks for the
+honest one, gradebooks with exactly the expected rows, no file changed or planted anywhere,
+no connection, no hidden material in the feedback, a readable feedback whatever was printed,
+and no process left behind.
 
 Hostile code runs only inside bubblewrap: without it the module is skipped (the attacks would
 run unconfined on this machine). The fallback mode is covered separately, with the
@@ -42,7 +45,7 @@ from hostile import (
     SENTINEL_NAME,
     honest,
 )
-from support import ROOT, copy_course, load, run, solution_answers, tool_env, write
+from support import ROOT, copy_course, load, solution_answers, tool_env, write
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hostile")]
 
@@ -63,6 +66,22 @@ c.HiddenChecks.timeout = 60  # honest work grades in ~8 s alone, over 20 s on a 
 # Course folders of the repository itself: an attacker who escapes may find them.
 ROOT_FOLDERS = ["source", "grader_tests", "notebooks", "release", "helpers", "autograded"]
 FEEDBACK_LIMIT = 2 * 1024 * 1024
+
+
+# the students' rough grading times alone (s), to split them into halves of about equal time
+SECONDS = {"infinite_loop": 37, HONEST: 20, "fork_bomb": 14, "patch_numpy": 14}
+PARTS = 2
+
+
+def halves(students: list[str]) -> list[list[str]]:
+    """The students split into PARTS groups of about equal grading time, longest first."""
+    parts: list[list[str]] = [[] for _ in range(PARTS)]
+    load_of = [0.0] * PARTS
+    for student in sorted(students, key=lambda s: (-SECONDS.get(s, 10), s)):
+        lightest = load_of.index(min(load_of))
+        parts[lightest].append(student)
+        load_of[lightest] += SECONDS.get(student, 10)
+    return parts
 
 
 def attacks() -> list[str]:
@@ -185,11 +204,11 @@ def squeeze(text: str) -> str:
 
 @dataclass
 class Outcome:
-    course: Path
+    courses: dict[str, Path]  # student -> the course folder that graded them
     students: list[str]
     seconds: float
-    autograde: subprocess.CompletedProcess
-    feedback: subprocess.CompletedProcess
+    autograde: list[subprocess.CompletedProcess]
+    feedback: list[subprocess.CompletedProcess]
     scores: dict[str, tuple[float, float] | None] = field(default_factory=dict)
     cells: dict[str, dict[str, tuple]] = field(default_factory=dict)
     gradebook_students: list[str] = field(default_factory=list)
@@ -204,15 +223,44 @@ class Outcome:
     connections: list = field(default_factory=list)
     leftovers: dict[int, str] = field(default_factory=dict)
 
+    @property
+    def course_folders(self) -> list[Path]:
+        return sorted(set(self.courses.values()))
+
     def autograded(self, student: str) -> Path:
-        return self.course / "autograded" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+        course = self.courses[student]
+        return course / "autograded" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
 
     def feedback_of(self, student: str) -> Path:
-        return self.course / "feedback" / student / ASSIGNMENT / f"{ASSIGNMENT}.html"
+        return self.courses[student] / "feedback" / student / ASSIGNMENT / f"{ASSIGNMENT}.html"
 
     def log(self, tail: int = 6000) -> str:
-        text = self.autograde.stdout + self.autograde.stderr
+        text = "".join(done.stdout + done.stderr for done in self.autograde)
         return text if tail < 0 else text[-tail:]
+
+
+def _run_side_by_side(commands: list[tuple[list[str], Path]], timeout: float) -> list:
+    """Run the commands at the same time (each in its folder): their CompletedProcesses."""
+    started = [
+        (
+            command,
+            subprocess.Popen(
+                command,
+                cwd=cwd,
+                env=tool_env(),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            ),
+        )
+        for command, cwd in commands
+    ]
+    finished = []
+    for command, proc in started:  # communicate() reads both pipes: neither process blocks
+        stdout, stderr = proc.communicate(timeout=timeout)
+        finished.append(subprocess.CompletedProcess(command, proc.returncode, stdout, stderr))
+    return finished
 
 
 @pytest.fixture(scope="module")
@@ -222,34 +270,50 @@ def outcome(course, tmp_path_factory) -> Outcome:
         pytest.skip(f"no bubblewrap sandbox here, hostile code would run unconfined: {why}")
     built = course(ASSIGNMENT)  # the run's one generated c1w2 course (no notebook executed)
     base = tmp_path_factory.mktemp("hostile")
-    course = base / "course"
-    course.mkdir()
-    copy_course(built, course)
-    with open(course / "nbgrader_config.py", "a") as config:
-        config.write(SETTINGS)
     outside = base / "outside-sentinel.txt"
-    outside.write_text("a file next to the course that no submission may change\n")
+    outside.write_text("a file next to the courses that no submission may change\n")
 
     listener = Listener()
-    release = load(course / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+    release = load(built / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
     submissions = {name: CATALOGUE[name].notebook(release, port=listener.port) for name in ATTACKS}
     submissions[HONEST] = honest(release, solution_answers(ASSIGNMENT))
-    for student, notebook in submissions.items():
-        write(notebook, course / "submitted" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+    courses = {}
+    for number, students in enumerate(halves(list(submissions))):
+        folder = base / f"course-{number}"
+        folder.mkdir()
+        copy_course(built, folder)
+        with open(folder / "nbgrader_config.py", "a") as config:
+            config.write(SETTINGS)
+        for student in students:
+            courses[student] = folder
+            path = folder / "submitted" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+            write(submissions[student], path)
 
     skip = ("autograded", "feedback", "gradebook.db")
-    result = Outcome(course, list(submissions), 0.0, None, None)
-    result.course_before = snapshot(course, skip)
+    result = Outcome(courses, list(submissions), 0.0, [], [])
+
+    def snapshot_courses() -> dict[str, str]:
+        return {
+            f"{folder.name}/{name}": digest
+            for folder in result.course_folders
+            for name, digest in snapshot(folder, skip).items()
+        }
+
+    result.course_before = snapshot_courses()
     result.root_before = root_snapshot()
     outside_before = (outside.read_bytes(), outside.stat().st_mtime)
     began = time.monotonic()
+    nbgrader = [sys.executable, "-m", "nbgrader"]
     try:
-        result.autograde = run(
-            [sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT, "--force"], course, 1500
+        result.autograde = _run_side_by_side(
+            [([*nbgrader, "autograde", ASSIGNMENT, "--force"], c) for c in result.course_folders],
+            1500,
         )
-        result.feedback = run(
-            [sys.executable, "-m", "nbgrader", "generate_feedback", ASSIGNMENT, "--force"],
-            course,
+        result.feedback = _run_side_by_side(
+            [
+                ([*nbgrader, "generate_feedback", ASSIGNMENT, "--force"], c)
+                for c in result.course_folders
+            ],
             600,
         )
     finally:
@@ -265,7 +329,7 @@ def outcome(course, tmp_path_factory) -> Outcome:
                 pass
         listener.close()
     result.connections = list(listener.connections)
-    result.course_after = snapshot(course, skip)
+    result.course_after = snapshot_courses()
     result.root_after = root_snapshot()
     result.outside = (
         outside_before[0],
@@ -276,16 +340,20 @@ def outcome(course, tmp_path_factory) -> Outcome:
     result.planted = [
         str(path) for place in python_places() for path in place.glob(f"{SENTINEL_NAME}*")
     ]
-    _read_gradebook(result)
+    for folder in result.course_folders:
+        _read_gradebook(result, folder)
     return result
 
 
-def _read_gradebook(result: Outcome) -> None:
+def _read_gradebook(result: Outcome, course: Path) -> None:
     from nbgrader.api import Gradebook, MissingEntry
 
-    with Gradebook(f"sqlite:///{result.course / 'gradebook.db'}") as gradebook:
-        result.gradebook_students = sorted(s.id for s in gradebook.students)
-        for student in result.students:
+    students = [s for s in result.students if result.courses[s] == course]
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        result.gradebook_students = sorted(
+            result.gradebook_students + [s.id for s in gradebook.students]
+        )
+        for student in students:
             try:
                 submission = gradebook.find_submission(ASSIGNMENT, student)
             except MissingEntry:
@@ -297,11 +365,11 @@ def _read_gradebook(result: Outcome) -> None:
                 for notebook in submission.notebooks
                 for g in notebook.grades
             }
-    with sqlite3.connect(result.course / "gradebook.db") as db:
-        result.grade_rows = db.execute("SELECT COUNT(*) FROM grade").fetchone()[0]
-        result.submission_rows = db.execute("SELECT COUNT(*) FROM submitted_assignment").fetchone()[
-            0
-        ]
+    with sqlite3.connect(course / "gradebook.db") as db:
+        result.grade_rows += db.execute("SELECT COUNT(*) FROM grade").fetchone()[0]
+        result.submission_rows += db.execute(
+            "SELECT COUNT(*) FROM submitted_assignment"
+        ).fetchone()[0]
 
 
 def _graded_cells() -> int:

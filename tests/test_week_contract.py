@@ -5,7 +5,9 @@ Build side (``executed``: the week's solution notebook, executed ONCE per test r
 
 - ``source/`` carries no outputs; ``release/`` and ``notebooks/`` are what nbgrader makes of it;
 - the release leaks no solution and no hidden check;
-- the solution notebook runs top to bottom, and every number its text states
+- the solution notebook runs top to bottom (here with the week's ``QUICK_RUN`` cuts: fewer
+  training steps, see support.quick_run; COURSE_FULL_RUN=1 runs it as it is), and the committed
+  ``notebooks/`` copy holds a complete run in which every number the text states
   (``**label: value**``) is a number it printed.
 
 Grade side (``graded``: ONE checker process per week, the CLI's own code run for each
@@ -30,6 +32,7 @@ import pytest
 from grader_tests.course import SourceNotebook, cell_source, is_solution_cell
 from support import (
     ASSIGNMENTS,
+    FULL_RUN,
     ROOT,
     STATED,
     grade_many,
@@ -38,6 +41,7 @@ from support import (
     mutant_rounds,
     mutants_of,
     printed_text,
+    quick_run,
     solution_answers,
     write,
 )
@@ -89,9 +93,20 @@ def _without_run_details(notebook: dict) -> list[dict]:
 @weekly
 def test_solution_notebook_is_what_nbgrader_generates(executed, assignment):
     relative = f"notebooks/{assignment}/{assignment}.ipynb"
-    assert _without_run_details(load(ROOT / relative)) == _without_run_details(
+    committed = quick_run(load(ROOT / relative), assignment)  # as the suite's run was cut
+    assert _without_run_details(committed) == _without_run_details(
         load(executed(assignment) / relative)
     ), f"{relative} is stale: run `nbgrader generate_solution {assignment} --force`"
+
+
+@weekly
+def test_each_quick_run_cut_changes_the_source(assignment):
+    """A QUICK_RUN entry that no longer matches the source would silently run it in full."""
+    from grader_tests.course import assignment_config
+
+    text = "".join(cell_source(c) for c in notebook_of(ROOT, "source", assignment)["cells"])
+    for old, new in getattr(assignment_config(assignment), "QUICK_RUN", {}).items():
+        assert old in text and old != new, f"{assignment}: QUICK_RUN's {old!r} is not in the source"
 
 
 @weekly
@@ -111,9 +126,7 @@ def test_release_leaks_no_solution_and_no_hidden_check(assignment):
                     assert code not in text, f"release/{assignment} contains solution code: {code}"
 
 
-@weekly
-def test_solution_notebook_runs_top_to_bottom(executed, assignment):
-    run = notebook_of(executed(assignment), "notebooks", assignment)
+def _ran_top_to_bottom(run: dict, what: str) -> None:
     errors = [
         (cell_source(cell)[:60], output.get("ename"), output.get("evalue"))
         for cell in run["cells"]
@@ -121,13 +134,25 @@ def test_solution_notebook_runs_top_to_bottom(executed, assignment):
         for output in cell.get("outputs", [])
         if output["output_type"] == "error"
     ]
-    assert not errors, f"cells raised when run top to bottom: {errors}"
-    assert all(c.get("execution_count") for c in run["cells"] if c["cell_type"] == "code")
+    assert not errors, f"{what}: cells raised when run top to bottom: {errors}"
+    counts = [c.get("execution_count") for c in run["cells"] if c["cell_type"] == "code"]
+    assert all(counts) and counts == sorted(counts), f"{what}: not every cell ran, in order"
 
 
 @weekly
-def test_numbers_stated_in_the_text_are_the_numbers_printed(executed, assignment):
-    run = notebook_of(executed(assignment), "notebooks", assignment)
+def test_solution_notebook_runs_top_to_bottom(executed, assignment):
+    _ran_top_to_bottom(notebook_of(executed(assignment), "notebooks", assignment), "this run")
+    committed = f"notebooks/{assignment}: run `nbgrader generate_solution {assignment} --force`"
+    _ran_top_to_bottom(notebook_of(ROOT, "notebooks", assignment), committed)
+
+
+@weekly
+@pytest.mark.parametrize("which", ["committed", "this run"] if FULL_RUN else ["committed"])
+def test_numbers_stated_in_the_text_are_the_numbers_printed(executed, assignment, which):
+    """On the committed solution notebook (the full run), and with COURSE_FULL_RUN=1 on this
+    run's execution too (a quick run trains less, so it prints other numbers)."""
+    folder = ROOT if which == "committed" else executed(assignment)
+    run = notebook_of(folder, "notebooks", assignment)
     printed = printed_text(run)
     stated = [
         m.groups()

@@ -3,6 +3,9 @@
 ``ISOLATE``: the functions (graded or provided) each graded function calls, answered by the
 reference while the grader calls the student's function, so a mistake costs points only in
 its own cell.
+
+``QUICK_RUN``: text replaced in the solution notebook's cells when the test suite executes it
+(see grader_tests/c1w2_logistic_regression/__init__.py).
 """
 
 ASSIGNMENT = "c1w4_deep_network"
@@ -31,4 +34,9 @@ ISOLATE = {
     "L_model_backward": ["linear_activation_backward", "linear_backward", *_DERIVATIVES],
     "two_layer_model": ["initialize_parameters", *_TRAINING],
     "L_layer_model": ["initialize_parameters_deep", *_TRAINING],
+}
+QUICK_RUN = {
+    "num_iterations=2500,\n": "num_iterations=30,\n",
+    "iterations=2000, rate=0.005": "iterations=50, rate=0.005",
+    "num_iterations=300,\n": "num_iterations=100,\n",
 }
