@@ -397,6 +397,9 @@ def table(outcomes: list[Outcome]) -> str:
 
 # --------------------------------------------------------------------------- main
 def main(argv: list[str] | None = None) -> int:
+    from grader_tests import skip_unused_imports
+
+    skip_unused_imports()
     parser = argparse.ArgumentParser(
         prog="python -m grader_tests.batch",
         description="Autograde every submission of an assignment with N parallel workers; "

@@ -21,6 +21,9 @@ def main(argv: list[str]) -> int:
     answers = sys.stdout
     sys.stdout = sys.stderr  # whatever nbgrader prints must not reach the answer channel
 
+    from grader_tests import skip_unused_imports
+
+    skip_unused_imports()
     from nbgrader.apps.autogradeapp import AutogradeApp
     from nbgrader.converters import Autograde
     from nbgrader.converters.base import NbGraderException
