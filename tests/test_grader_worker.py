@@ -228,4 +228,23 @@ def test_the_program_keeps_only_the_trusted_cells_the_student_needs():
         Cell("m_train", "m_train = X.shape[1]", True),
         Cell("training", "trained = sigmoid(X) * m_train", False),
     ]
-    assert [c.label for c in needed_cells(program)] == ["setup", "data", "sigmoid", "m_train"]
+    kept = needed_cells(program)
+    assert [c.label for c in kept] == ["setup", "data", "sigmoid", "m_train"]
+    # the setup cell loses the import nobody reads; the student's cells are kept as written
+    assert "numpy" in kept[0].source and "import matplotlib" not in kept[0].source
+    assert kept[2].source == program[2].source
+
+
+def test_a_functions_own_names_do_not_keep_a_trusted_cell_but_its_globals_do():
+    from grader_tests.course import needed_cells
+
+    program = [
+        Cell("setup", "import numpy as np\nimport matplotlib.pyplot as plt\nimport math", False),
+        Cell("data", "X = np.ones((2, 3))", False),
+        Cell("limits", "LIMIT = 3", False),
+        Cell("f", "def f(X, z):\n    a = [x for x in X if x < LIMIT]\n    return plt, a", True),
+    ]
+    kept = needed_cells(program)
+    assert [c.label for c in kept] == ["setup", "limits", "f"]  # X is f's own argument
+    assert "matplotlib" in kept[0].source and "numpy" not in kept[0].source
+    assert "math" not in kept[0].source
