@@ -9,8 +9,9 @@ graded function its public examples (:class:`Example`) and its planted mistakes
   ``helpers/checks/data/<week>.json`` (inputs, expected outputs, each mistake's outputs and
   hints: numbers, never code). ``--check`` only says whether those files are stale; a test
   fails when they are.
-- The hidden checks ask :func:`mistakes_on` for the (wrong output, hint) pairs of a
-  function on their own fresh inputs, so they name a mistake without restating its formula.
+- The hidden checks ask ``grader_tests.checking.mistakes_of`` for the (wrong output, hint)
+  pairs of a function on their own fresh inputs, so they name a mistake without restating
+  its formula.
 - The project's tests plant every mistake into a notebook and check that it loses points
   only in its own cell, with its hint (:attr:`Mistake.cell`, :attr:`Mistake.fragment`).
 
@@ -189,18 +190,6 @@ def run(function, args: tuple, kwargs: dict):
             return function(*args, **kwargs)
     except Exception as exc:  # a planted mistake may raise: that is its output
         return Raised(f"{type(exc).__name__}: {exc}")
-
-
-def mistakes_on(spec: WeekSpec, function: str, *args, **kwargs) -> list[tuple[object, str]]:
-    """(output, hint) of every planted mistake of ``function`` on these inputs: what the hidden
-    checks pass as ``mistakes=`` to name a mistake on their own inputs. A mistake that raises
-    is left out (the grader's own error message describes it)."""
-    pairs = []
-    for mistake in spec.mistakes_of(function):
-        output = run(planted(spec, mistake.key), args, kwargs)
-        if not isinstance(output, Raised):
-            pairs.append((output, mistake.hint))
-    return pairs
 
 
 # -------------------------------------------------------------------------- plain data
