@@ -9,6 +9,7 @@ import contextlib
 import copy
 import functools
 import io
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -18,6 +19,25 @@ from grader_tests.plugin import calls_allowed
 from grader_tests.spec import planted, run
 from helpers.checks import CheckFailure, call, expect_keys, expect_sequence, expect_shape
 from helpers.checks.engine import compare, split_mistakes
+
+
+class Lazy(Sequence):
+    """A list made on first use: the planted mistakes run only when a learner's result is
+    wrong (a right result needs no hint, and a model's mistakes train as long as it does)."""
+
+    def __init__(self, make):
+        self._make, self._items = make, None
+
+    def _list(self) -> list:
+        if self._items is None:
+            self._items = list(self._make())
+        return self._items
+
+    def __getitem__(self, index):
+        return self._list()[index]
+
+    def __len__(self) -> int:
+        return len(self._list())
 
 
 class Outcome(NamedTuple):
@@ -70,13 +90,14 @@ def reference(spec, name: str, *args, **kwargs):
 def call_student(spec, student, name: str, what: str, *args, **kwargs):
     """(the learner's result, the planted mistakes' outputs) on these inputs; an error that a
     planted mistake raises too is named."""
-    wrong, errors = mistakes_of(spec, name, *args, **kwargs)
-    return call(what, student, *args, hints=errors, **kwargs), wrong
+    both = Lazy(lambda: mistakes_of(spec, name, *args, **kwargs))  # (outputs, errors)
+    got = call(what, student, *args, hints=Lazy(lambda: both[1]), **kwargs)
+    return got, Lazy(lambda: both[0])
 
 
 def narrow(mistakes, key) -> list:
     """The (part, hint) pairs of the mistakes' outputs that have this item or key."""
-    return [(value[key], hint) for value, hint in mistakes if _has(value, key)]
+    return Lazy(lambda: [(value[key], hint) for value, hint in mistakes if _has(value, key)])
 
 
 def _has(value, key) -> bool:
@@ -130,10 +151,13 @@ def check_view(result: Outcome, view=None, what: str = ""):
     result: row sums, sorted columns ...); a mistake is named when its result has the same
     view. Returns the learner's result."""
     shape = np.shape(result.expected)
-    shapes = [(np.shape(value), hint) for value, hint in result.wrong]
-    got = expect_shape(result.got, shape, result.what, mistakes=shapes)
+    shapes = Lazy(lambda: [(np.shape(value), hint) for value, hint in result.wrong])
+    try:
+        got = expect_shape(result.got, shape, result.what)
+    except CheckFailure:
+        got = expect_shape(result.got, shape, result.what, mistakes=shapes)
     if view is not None:
-        wrong = [(view(value), hint) for value, hint in result.wrong if np.shape(value) == shape]
+        wrong = Lazy(lambda: [(view(v), hint) for v, hint in result.wrong if np.shape(v) == shape])
         compare(view(got), view(result.expected), what or result.what, wrong)
     return got
 

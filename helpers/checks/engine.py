@@ -289,7 +289,12 @@ def compare(got, expected, what: str, mistakes=(), *, parts=(), inputs=()) -> No
     whose whole output is what came back is named first, wherever the difference shows (even
     where its part has another type or structure than the expected one). ``inputs`` are the
     function's arguments: a part of a dict that still holds one of them (a parameter never
-    updated) is the one a message names."""
+    updated) is the one a message names. ``mistakes`` are looked at only when the result is
+    wrong (they may be computed on first use)."""
+    try:
+        return _compare(got, expected, what, (), parts=parts, inputs=inputs)
+    except CheckFailure:
+        pass  # wrong: compared again below, with the mistakes, for the message
     mistakes = sorted(mistakes, key=lambda pair: not _same_everywhere(got, pair[0]))
     try:
         _compare(got, expected, what, mistakes, parts=parts, inputs=inputs)
