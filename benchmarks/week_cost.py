@@ -8,7 +8,8 @@ with the tools the tests use (tests/support.py):
   (the ``executed`` fixture; ``--full`` also times the notebook as it is);
 - grading: the instructor's solutions and the untouched release, graded in one checker
   process (the week contract's ``graded`` fixture, first part);
-- mistakes: every round of planted mistakes, graded in one checker process (the rest of it).
+- mistakes: every round of planted mistakes, graded in one checker process (the rest of it),
+  each round only in the test cells it needs (``support.round_cells``).
 
 Each line gives the wall time and the CPU time the machine was busy meanwhile (/proc/stat: run
 it on a quiet machine): on a machine whose cores are all busy, as in the suite, the CPU time
@@ -97,11 +98,12 @@ def measure(week: str, folder: Path, timer: Timer, full: bool) -> None:
     stubs = course / "release" / week / f"{week}.ipynb"
     timer.time(week, "grading (2 notebooks)", lambda: support.grade_many([solutions, stubs]))
     rounds = []
+    cells = support.round_cells(week)
     for number, planted in enumerate(support.mutant_rounds(week)):
         mistakes = {mutant.name: mutant.source for _, mutant in planted}
         path = folder / f"round-{number}" / week / f"{week}.ipynb"
         submission = support.make_submission(release, {**answers, **mistakes})
-        rounds.append(support.write(submission, path))
+        rounds.append((support.write(submission, path), cells[number]))
     step = f"mistakes ({len(rounds)} rounds)"
     timer.time(week, step, lambda: support.grade_many(rounds))
 

@@ -26,10 +26,12 @@ def main(argv: list[str] | None = None) -> int:
     add("--course-dir", help="the course root with source/ (default: here)")
     add("--call-timeout", type=float, help="seconds per call of student code")
     add("--notebook-timeout", type=float, help="seconds the student's notebook may take to run")
+    add("--cells", help="grade only these test cells (grade_ids, comma-separated)")
     args = parser.parse_args(argv)
     try:
         timeouts = (args.call_timeout, args.notebook_timeout)
-        report = grade(args.notebook, args.assignment, args.course_dir, *timeouts)
+        cells = [c for c in (args.cells or "").split(",") if c] or None
+        report = grade(args.notebook, args.assignment, args.course_dir, *timeouts, cells)
     except NotGradable as exc:
         print(f"grader_tests: {exc}", file=sys.stderr)
         return 2

@@ -41,6 +41,7 @@ def pytest_addoption(parser):
     add = parser.getgroup("grader", "hidden checks").addoption
     add("--notebook", metavar="PATH", help="grade this notebook instead of source/'s solutions")
     add("--course-dir", metavar="DIR", help="the course root holding source/ (default: here)")
+    add("--cells", metavar="IDS", help="grade only these test cells (grade_ids, comma-separated)")
     for option, default, what in (
         ("--call-timeout", CallLimits.call_seconds, "one call of the student's code"),
         ("--notebook-timeout", CallLimits.program_seconds, "the student's notebook"),
@@ -80,6 +81,7 @@ def pytest_collection_modifyitems(session, config, items):
             raise pytest.UsageError(str(exc)) from None
     keep, drop = [], []
     cells: dict[str, set[str]] = {}
+    only = set(filter(None, (config.getoption("--cells") or "").split(","))) or None
     for item in items:
         assignment = assignment_of(item)
         if assignment is None:
@@ -102,7 +104,7 @@ def pytest_collection_modifyitems(session, config, items):
                 f"{item.nodeid}: grades {marker.args[0]!r}, which is not a test cell of "
                 f"{assignment} (test cells: {', '.join(sorted(cells[assignment]))})"
             )
-        keep.append(item)
+        (keep if only is None or marker.args[0] in only else drop).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep

@@ -18,7 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from .course import PACKAGE_DIR, SourceNotebook, find_course_root, guess_assignment, read_submission
+from .course import (
+    PACKAGE_DIR,
+    NotGradable,
+    SourceNotebook,
+    find_course_root,
+    guess_assignment,
+    read_submission,
+)
 from .sandbox import warn_once
 
 PUBLIC = "public checks"
@@ -117,10 +124,13 @@ def grade(
     course_dir: str | Path | None = None,
     call_timeout: float | None = None,
     notebook_timeout: float | None = None,
+    cells: list[str] | None = None,
 ) -> GradeReport:
-    """Grade a notebook (or, with ``notebook=None``, the instructor's solutions).
+    """Grade a notebook (or, with ``notebook=None``, the instructor's solutions); ``cells``:
+    only these test cells (grade_ids), the report holding only them.
 
-    Raises :class:`~.course.NotGradable` when the input is not a notebook of a known assignment.
+    Raises :class:`~.course.NotGradable` when the input is not a notebook of a known assignment
+    or ``cells`` names a test cell it does not have.
     """
     began = time.monotonic()
     root = find_course_root(course_dir)
@@ -131,6 +141,15 @@ def grade(
     if assignment is None:
         raise ValueError("grade(None) needs an assignment")
     source = SourceNotebook.load(root, assignment)
+    test_cells = source.test_cells
+    if cells:
+        unknown = sorted(set(cells) - {c.grade_id for c in test_cells})
+        if unknown:
+            raise NotGradable(
+                f"{assignment} has no test cell {', '.join(unknown)} (its test cells: "
+                f"{', '.join(c.grade_id for c in test_cells)})"
+            )
+        test_cells = [c for c in test_cells if c.grade_id in cells]
     # --tb=native: the messages come from the exceptions themselves (_Collector); pytest's own
     # long tracebacks parse the checks' source for every failure and took half the run's time
     args = [str(PACKAGE_DIR / assignment), "-p", "no:cacheprovider", "--assert=plain", "-q"]
@@ -142,6 +161,8 @@ def grade(
         args += ["--call-timeout", str(call_timeout)]
     if notebook_timeout:
         args += ["--notebook-timeout", str(notebook_timeout)]
+    if cells:
+        args += ["--cells", ",".join(cells)]
     collector = _Collector()
     chatter = io.StringIO()
     with contextlib.redirect_stdout(chatter):
@@ -152,13 +173,13 @@ def grade(
             f"the hidden checks could not run (pytest exit {int(exit_code)}):\n"
             + chatter.getvalue()[-3000:]
         )
-    cells = [CellResult(c.grade_id, c.points) for c in source.test_cells]
-    by_id = {c.grade_id: c for c in cells}
+    results = [CellResult(c.grade_id, c.points) for c in test_cells]
+    by_id = {c.grade_id: c for c in results}
     for cell_id, result in collector.results:
         by_id[cell_id].checks.append(result)
-    for cell in cells:  # the public checks first, then the hidden ones in file order
+    for cell in results:  # the public checks first, then the hidden ones in file order
         cell.checks.sort(key=lambda c: c.name != PUBLIC)
-    return GradeReport(assignment, cells, time.monotonic() - began)
+    return GradeReport(assignment, results, time.monotonic() - began)
 
 
 def failure_lines(checks: list[dict], indent: str = "  ") -> list[str]:

@@ -88,20 +88,26 @@ def grade_cli(notebook: Path, *extra: str) -> tuple[int, dict | None, str]:
 _GRADE_MANY = """
 import contextlib, io, json, sys
 from grader_tests.__main__ import main
-for path in sys.argv[1:]:
+for argument in sys.argv[1:]:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        status = main([path, "--json"])
+        status = main([*json.loads(argument), "--json"])
     sys.stdout.write(json.dumps({"status": status, "stdout": out.getvalue()}) + "\\n")
     sys.stdout.flush()
 """
 
 
-def grade_many(notebooks: list[Path]) -> list[tuple[int, dict | None]]:
+def grade_many(notebooks: list) -> list[tuple[int, dict | None]]:
     """Grade several notebooks with the CLI's own code in ONE checker process (Python, pytest
     and the hidden checks are loaded once; each notebook still gets its own pytest session and
-    its own sandboxed worker): [(exit status, parsed JSON)] in the order given."""
-    done = run([sys.executable, "-c", _GRADE_MANY, *map(str, notebooks)], ROOT)
+    its own sandboxed worker): [(exit status, parsed JSON)] in the order given. An item is a
+    path, or (path, the test cells to grade)."""
+    arguments = []
+    for item in notebooks:
+        path, cells = item if isinstance(item, tuple) else (item, None)
+        extra = ["--cells", ",".join(sorted(cells))] if cells else []
+        arguments.append(json.dumps([str(path), *extra]))
+    done = run([sys.executable, "-c", _GRADE_MANY, *arguments], ROOT)
     lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
     assert done.returncode == 0 and len(lines) == len(notebooks), (
         f"the checker process failed after {len(lines)} of {len(notebooks)} notebooks:\n"
@@ -143,6 +149,26 @@ def mutant_rounds(assignment: str) -> list[list[tuple[int, object]]]:
         else:
             rounds.append([(index, mutant)])
     return rounds
+
+
+def round_cells(assignment: str) -> list[set[str]]:
+    """For each round of ``mutant_rounds``, the test cells its grading needs: the cells of its
+    planted mistakes, and each other cell not yet graded against one of the round's planted
+    functions. A later round with the same functions proves nothing new about such a cell (the
+    grader's ISOLATE answers for a function whatever mistake it holds), so it is left out."""
+    every = [cell.grade_id for cell in SourceNotebook.load(ROOT, assignment).test_cells]
+    covered: set[tuple[str, str]] = set()
+    selected = []
+    for planted in mutant_rounds(assignment):
+        cells = {mutant.cell for _, mutant in planted}
+        functions = {mutant.name for _, mutant in planted}
+        for cell in every:
+            pairs = {(cell, function) for function in functions}
+            if cell not in cells and not pairs <= covered:
+                cells.add(cell)
+                covered |= pairs
+        selected.append(cells)
+    return selected
 
 
 def copy_course(built: Path, target: Path) -> Path:

@@ -111,6 +111,17 @@ def test_input_that_is_not_a_gradable_notebook_exits_2_with_one_line(tmp_path, c
     assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1
 
 
+def test_cells_grades_only_the_test_cells_named_and_refuses_unknown_ones():
+    notebook = ROOT / "release" / "c1w3_shallow_network" / "c1w3_shallow_network.ipynb"
+    status, result, _ = grade_cli(notebook, "--cells", "test_compute_cost,test_layer_sizes")
+    assert status == 1  # the release's stubs fail
+    assert [c["grade_id"] for c in result["cells"]] == ["test_layer_sizes", "test_compute_cost"]
+    assert all(c["checks"] for c in result["cells"])
+    status, result, stderr = grade_cli(notebook, "--cells", "test_compute_cost,test_nothing")
+    assert status == 2 and result is None
+    assert "no test cell test_nothing" in stderr and len(stderr.strip().splitlines()) == 1
+
+
 def test_a_missing_file_exits_2(tmp_path):
     status, _, stderr = grade_cli(tmp_path / "nothing.ipynb")
     assert status == 2 and "no such file" in stderr

@@ -20,7 +20,9 @@ notebook, grades the instructor's solutions, the untouched release and every pla
   (a notebook holds one version of each item), so a week needs as many notebooks as its item
   with the most mistakes has mistakes. A mistake may not cost points in any cell where no
   mistake of its round was planted; the grader's ``ISOLATE`` (grader_tests/<week>/__init__.py)
-  is what makes that hold for a function whose callees are planted in the same round.
+  is what makes that hold for a function whose callees are planted in the same round. A round
+  grades its planted cells and each other cell not yet graded against one of its planted
+  functions (``support.round_cells``): a later round with the same functions proves nothing new.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from support import (
     mutants_of,
     printed_text,
     quick_run,
+    round_cells,
     solution_answers,
     write,
 )
@@ -181,12 +184,12 @@ def graded(assignment, tmp_path_factory) -> dict:
         ),
         "stubs": ROOT / "release" / assignment / f"{assignment}.ipynb",
     }
+    cells = round_cells(assignment)
     for number, planted in enumerate(mutant_rounds(assignment)):
         mistakes = {mutant.name: mutant.source for _, mutant in planted}
-        notebooks[number] = write(
-            make_submission(release, {**answers, **mistakes}),
-            folder / f"round-{number}" / f"{assignment}.ipynb",
-        )
+        path = folder / f"round-{number}" / f"{assignment}.ipynb"
+        notebooks[number] = (write(make_submission(release, {**answers, **mistakes}), path),
+                             cells[number])  # fmt: skip
     return dict(zip(notebooks, grade_many(list(notebooks.values())), strict=True))
 
 
@@ -252,6 +255,7 @@ def test_a_planted_mistake_loses_points_only_in_its_own_cell(graded, assignment,
     status, result = graded[number]
     assert status == 1, result
     cells = {cell["grade_id"]: cell for cell in result["cells"]}
+    assert set(cells) == round_cells(assignment)[number], "the round graded other cells"
     cell = cells[mutant.cell]
     assert cell["points"] < cell["max_points"], f"{mutant.cell} kept all points with this mistake"
     messages = "\n".join(c["message"] for c in cell["checks"] if not c["passed"])
