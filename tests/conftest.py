@@ -148,11 +148,15 @@ def _once(folder: Path, make) -> Path:
 def course(shared_dir):
     """course(assignment): a course folder (do not change it: copy what you need) with that
     week's source/, nbgrader_config.py, and the release/ and gradebook.db that
-    ``nbgrader generate_assignment`` makes of them (once per test run)."""
+    ``nbgrader generate_assignment`` makes of them (once per test run). The source has the
+    week's ``QUICK_RUN`` cuts (support.quick_run), so every notebook the tests autograde runs
+    all its cells with fewer training steps."""
 
     def made(assignment: str) -> Path:
         def make(folder: Path) -> None:
             shutil.copytree(ROOT / "source" / assignment, folder / "source" / assignment)
+            source = folder / "source" / assignment / f"{assignment}.ipynb"
+            write(quick_run(load(source), assignment), source)  # fewer training steps
             shutil.copy(ROOT / "nbgrader_config.py", folder / "nbgrader_config.py")
             nbgrader(folder, "generate_assignment", assignment, "--force")
 
@@ -168,14 +172,12 @@ def executed(course, shared_dir):
     week's notebook in a test run, shared by every test that needs it (tests that use this
     fixture with an ``assignment`` parameter are kept on one xdist worker per week).
 
-    The source is first cut with the week's ``QUICK_RUN`` (support.quick_run): every cell runs,
+    The source is the ``course`` fixture's, cut with the week's ``QUICK_RUN``: every cell runs,
     with fewer training steps, unless COURSE_FULL_RUN=1."""
 
     def made(assignment: str) -> Path:
         def make(folder: Path) -> None:
-            shutil.copytree(course(assignment), folder)
-            source = folder / "source" / assignment / f"{assignment}.ipynb"
-            write(quick_run(load(source), assignment), source)
+            shutil.copytree(course(assignment), folder)  # its source has the QUICK_RUN cuts
             nbgrader(folder, "generate_solution", assignment, "--force")
 
         return _once(shared_dir / assignment / "executed", make)

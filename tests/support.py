@@ -40,11 +40,14 @@ def quick_run(notebook: dict, assignment: str) -> dict:
     notebook = copy.deepcopy(notebook)
     cuts = getattr(assignment_config(assignment), "QUICK_RUN", {})
     for cell in notebook["cells"]:
-        if cell["cell_type"] == "code":
-            text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-            for old, new in cuts.items():
-                text = text.replace(old, new)
-            cell["source"] = text
+        if cell["cell_type"] != "code":
+            continue
+        lines = isinstance(cell["source"], list)  # as stored on disk, or one string
+        text = original = "".join(cell["source"]) if lines else cell["source"]
+        for old, new in cuts.items():
+            text = text.replace(old, new)
+        if text != original:
+            cell["source"] = text.splitlines(keepends=True) if lines else text
     return notebook
 
 
