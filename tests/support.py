@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import importlib
+import itertools
 import json
 import os
 import re
@@ -142,16 +143,34 @@ def mutants_of(assignment: str) -> list:
 def mutant_rounds(assignment: str) -> list[list[tuple[int, object]]]:
     """The week's mutants as (index in ``mutants_of``, mutant), grouped into as few notebooks
     as can hold them: one mutant per graded item per round (a notebook holds one version of
-    each item, so there are as many rounds as the item with the most mutants has mutants)."""
-    rounds: list[list[tuple[int, object]]] = []
+    each item, so there are as many rounds as the item with the most mutants has mutants).
+
+    Which rounds an item's mutants go to is chosen so that, for as many pairs of items as
+    possible, some round plants a mistake in one and not in the other: the leak checks of the
+    week contract need such a round to see a mistake in ``f`` cost points in ``c``'s cell.
+    Items with more mutants are placed first, each in the rounds that add the most such pairs
+    with the items already placed (ties: the rounds holding the fewest mutants so far)."""
+    by_item: dict[str, list[tuple[int, object]]] = {}
     for index, mutant in enumerate(mutants_of(assignment)):
-        for group in rounds:
-            if all(other.name != mutant.name for _, other in group):
-                group.append((index, mutant))
-                break
-        else:
-            rounds.append([(index, mutant)])
-    return rounds
+        by_item.setdefault(mutant.name, []).append((index, mutant))
+    count = max((len(v) for v in by_item.values()), default=0)
+    placed: dict[str, set[int]] = {}
+    for name in sorted(by_item, key=lambda item: (-len(by_item[item]), item)):
+        best = None
+        for combination in itertools.islice(
+            itertools.combinations(range(count), len(by_item[name])), 5000
+        ):
+            rounds = set(combination)
+            pairs = sum((not other <= rounds) + (not rounds <= other) for other in placed.values())
+            load = sum(r in other for r in rounds for other in placed.values())
+            if best is None or (pairs, -load) > best[0]:
+                best = ((pairs, -load), rounds)
+        placed[name] = best[1]
+    grouped: list[list[tuple[int, object]]] = [[] for _ in range(count)]
+    for name, rounds in placed.items():
+        for pair, number in zip(by_item[name], sorted(rounds), strict=True):
+            grouped[number].append(pair)
+    return [sorted(group, key=lambda pair: pair[0]) for group in grouped]
 
 
 def round_cells(assignment: str) -> list[set[str]]:
