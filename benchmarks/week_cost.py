@@ -97,13 +97,7 @@ def measure(week: str, folder: Path, timer: Timer, full: bool) -> None:
     )
     stubs = course / "release" / week / f"{week}.ipynb"
     timer.time(week, "grading (2 notebooks)", lambda: support.grade_many([solutions, stubs]))
-    rounds = []
-    cells = support.round_cells(week)
-    for number, planted in enumerate(support.mutant_rounds(week)):
-        mistakes = {mutant.name: mutant.source for _, mutant in planted}
-        path = folder / f"round-{number}" / week / f"{week}.ipynb"
-        submission = support.make_submission(release, {**answers, **mistakes})
-        rounds.append((support.write(submission, path), cells[number]))
+    rounds = support.round_notebooks(week, release, folder / "rounds" / week)
     step = f"mistakes ({len(rounds)} rounds)"
     timer.time(week, step, lambda: support.grade_many(rounds))
 

@@ -152,10 +152,7 @@ def check_view(result: Outcome, view=None, what: str = ""):
     view. Returns the learner's result."""
     shape = np.shape(result.expected)
     shapes = Lazy(lambda: [(np.shape(value), hint) for value, hint in result.wrong])
-    try:
-        got = expect_shape(result.got, shape, result.what)
-    except CheckFailure:
-        got = expect_shape(result.got, shape, result.what, mistakes=shapes)
+    got = expect_shape(result.got, shape, result.what, mistakes=shapes)  # read on a mismatch
     if view is not None:
         wrong = Lazy(lambda: [(view(v), hint) for v, hint in result.wrong if np.shape(v) == shape])
         compare(view(got), view(result.expected), what or result.what, wrong)

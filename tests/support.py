@@ -193,6 +193,21 @@ def round_cells(assignment: str) -> list[set[str]]:
     return selected
 
 
+def round_notebooks(assignment: str, release: dict, folder: Path) -> list[tuple[Path, set[str]]]:
+    """Each round of planted mistakes written as a submission under ``folder`` (the release
+    with every solution cell filled in, the round's mistakes in place of theirs), with the test
+    cells its grading needs: items for :func:`grade_many`."""
+    answers = solution_answers(assignment)
+    notebooks = []
+    for number, (planted, cells) in enumerate(
+        zip(mutant_rounds(assignment), round_cells(assignment), strict=True)
+    ):
+        mistakes = {mutant.name: mutant.source for _, mutant in planted}
+        path = folder / f"round-{number}" / f"{assignment}.ipynb"
+        notebooks.append((write(make_submission(release, {**answers, **mistakes}), path), cells))
+    return notebooks
+
+
 def copy_course(built: Path, target: Path) -> Path:
     """A private, writable copy of a course made by the ``course`` fixture (tests/conftest.py):
     source/, release/, nbgrader_config.py and gradebook.db."""

@@ -45,6 +45,7 @@ from support import (
     printed_text,
     quick_run,
     round_cells,
+    round_notebooks,
     solution_answers,
     write,
 )
@@ -193,12 +194,7 @@ def graded(assignment, tmp_path_factory) -> dict:
         ),
         "stubs": ROOT / "release" / assignment / f"{assignment}.ipynb",
     }
-    cells = round_cells(assignment)
-    for number, planted in enumerate(mutant_rounds(assignment)):
-        mistakes = {mutant.name: mutant.source for _, mutant in planted}
-        path = folder / f"round-{number}" / f"{assignment}.ipynb"
-        notebooks[number] = (write(make_submission(release, {**answers, **mistakes}), path),
-                             cells[number])  # fmt: skip
+    notebooks.update(enumerate(round_notebooks(assignment, release, folder)))
     return dict(zip(notebooks, grade_many(list(notebooks.values())), strict=True))
 
 
