@@ -360,3 +360,154 @@ def test_checker_accepts_a_right_backward_pass_and_finds_a_planted_bug(rng):
     assert nn.worst_relative_error(nan, numerical)[0] == "dW2"
     with pytest.raises(KeyError, match="db2"):
         nn.worst_relative_error({k: v for k, v in grads.items() if k != "db2"}, numerical)
+
+
+# ------------------------------------------------------------------------ regularization
+def test_l2_penalty_and_its_gradient_match_numerical_gradient(rng):
+    params = {
+        "W1": rng.normal(size=(4, 3)),
+        "b1": rng.normal(size=(4, 1)),
+        "W2": rng.normal(size=(1, 4)),
+    }
+    params["b2"] = np.array([[0.7]])
+    lambd, m = 0.7, 5
+    expected = lambd / (2 * m) * sum(np.sum(params[k] ** 2) for k in ("W1", "W2"))
+    assert nn.l2_penalty(params, lambd, m) == pytest.approx(expected, rel=1e-14)
+    assert type(nn.l2_penalty(params, lambd, m)) is float
+    numerical = nn.numerical_gradients(lambda p: nn.l2_penalty(p, lambd, m), params)
+    for key in ("W1", "W2"):
+        assert (
+            nn.relative_error(nn.l2_gradient(params[key], lambd, m), numerical["d" + key])
+            < TOLERANCE
+        )
+    assert not numerical["db1"].any() and not numerical["db2"].any()  # biases are not regularized
+
+
+def test_dropout_keeps_about_keep_prob_scales_the_kept_and_backward_reuses_the_mask(rng):
+    A = rng.normal(size=(300, 400))
+    out, cache = nn.dropout_forward(A, 0.8, rng)
+    D, keep_prob = cache
+    assert D.shape == A.shape and keep_prob == 0.8 and set(np.unique(D)) <= {0.0, 1.0}
+    assert D.mean() == pytest.approx(0.8, abs=0.01)
+    np.testing.assert_allclose(out, A * D / 0.8)
+    dout = rng.normal(size=A.shape)
+    # with the mask fixed, dropout is linear in A: its backward is the gradient of sum(dout * out)
+    small, small_cache = nn.dropout_forward(A[:3, :4], 0.5, rng)
+    numerical = nn.numerical_gradient(
+        lambda a: np.sum(dout[:3, :4] * a * small_cache[0] / 0.5), A[:3, :4].copy()
+    )
+    assert nn.relative_error(nn.dropout_backward(dout[:3, :4], small_cache), numerical) < TOLERANCE
+    dA = nn.dropout_backward(dout, cache)
+    assert np.array_equal(dA == 0, (D == 0) | (dout == 0))
+    unchanged, _ = nn.dropout_forward(A, 1.0, rng)
+    np.testing.assert_array_equal(unchanged, A)
+    with pytest.raises(ValueError, match="keep_prob"):
+        nn.dropout_forward(A, 0.0, rng)
+
+
+# -------------------------------------------------------------------------- optimizers
+def _params_and_grads(rng):
+    params = {
+        "W1": rng.normal(size=(3, 2)),
+        "b1": rng.normal(size=(3, 1)),
+        "W2": rng.normal(size=(1, 3)),
+    }
+    grads = {"d" + key: rng.normal(size=value.shape) for key, value in params.items()}
+    return params, grads
+
+
+def test_momentum_with_beta_zero_is_gradient_descent_and_keeps_inputs(rng):
+    params, grads = _params_and_grads(rng)
+    v = nn.zeros_like_grads(params)
+    assert set(v) == {"dW1", "db1", "dW2"} and all(not x.any() for x in v.values())
+    before = {key: value.copy() for key, value in params.items()}
+    new, v1 = nn.momentum_step(params, grads, v, beta=0.0, learning_rate=0.1)
+    plain = nn.update_parameters(params, grads, 0.1)
+    for key in params:
+        np.testing.assert_allclose(new[key], plain[key], rtol=1e-15)
+        np.testing.assert_array_equal(params[key], before[key])
+        assert not v["d" + key].any()  # the caller's velocity is untouched
+    # a constant gradient: the velocity approaches it as 1 - beta^t
+    v, p = nn.zeros_like_grads(params), params
+    for _ in range(3):
+        p, v = nn.momentum_step(p, grads, v, beta=0.9, learning_rate=0.1)
+    np.testing.assert_allclose(v["dW1"], (1 - 0.9**3) * grads["dW1"], rtol=1e-12)
+
+
+def test_adam_first_step_moves_each_parameter_by_the_learning_rate(rng):
+    """At t = 1 the bias corrections make v_hat = g and s_hat = g^2: a step of lr * sign(g)."""
+    params, grads = _params_and_grads(rng)
+    v, s = nn.zeros_like_grads(params), nn.zeros_like_grads(params)
+    new, v1, s1, v_hat, s_hat = nn.adam_step(params, grads, v, s, t=1, learning_rate=0.01)
+    for key in params:
+        np.testing.assert_allclose(v_hat["d" + key], grads["d" + key], rtol=1e-12)
+        np.testing.assert_allclose(s_hat["d" + key], grads["d" + key] ** 2, rtol=1e-12)
+        np.testing.assert_allclose(
+            new[key] - params[key], -0.01 * np.sign(grads["d" + key]), rtol=1e-6
+        )
+        np.testing.assert_allclose(v1["d" + key], 0.1 * grads["d" + key], rtol=1e-12)
+        assert not v["d" + key].any() and not s["d" + key].any()
+    # a constant gradient keeps the corrected moments equal to it at every t
+    p, v, s = params, nn.zeros_like_grads(params), nn.zeros_like_grads(params)
+    for t in range(1, 5):
+        p, v, s, v_hat, s_hat = nn.adam_step(p, grads, v, s, t)
+    np.testing.assert_allclose(v_hat["db1"], grads["db1"], rtol=1e-12)
+    np.testing.assert_allclose(s_hat["db1"], grads["db1"] ** 2, rtol=1e-12)
+    with pytest.raises(ValueError, match="t starts at 1"):
+        nn.adam_step(params, grads, v, s, t=0)
+
+
+def test_rmsprop_first_step_is_scaled_by_the_root_mean_square(rng):
+    params, grads = _params_and_grads(rng)
+    new, s = nn.rmsprop_step(
+        params, grads, nn.zeros_like_grads(params), beta2=0.99, learning_rate=0.01
+    )
+    np.testing.assert_allclose(s["dW1"], 0.01 * grads["dW1"] ** 2, rtol=1e-12)
+    np.testing.assert_allclose(new["W1"] - params["W1"], -0.1 * np.sign(grads["dW1"]), rtol=1e-5)
+
+
+@pytest.mark.parametrize("m, size", [(148, 64), (128, 64), (5, 64), (1, 1), (7, 3)])
+def test_random_mini_batches_partition_the_examples_with_one_permutation(m, size, rng):
+    X = np.vstack([np.arange(m), -np.arange(m)]).astype(float)
+    Y = np.arange(m)[None, :] * 10.0
+    batches = nn.random_mini_batches(X, Y, size, rng)
+    assert len(batches) == -(-m // size)
+    assert [b[0].shape[1] for b in batches[:-1]] == [size] * (len(batches) - 1)
+    assert batches[-1][0].shape[1] == m - size * (len(batches) - 1)
+    seen = np.concatenate([b[0][0] for b in batches])
+    assert sorted(seen) == list(range(m))  # no example lost or repeated
+    for X_b, Y_b in batches:
+        np.testing.assert_array_equal(Y_b[0], X_b[0] * 10)  # columns still paired
+        np.testing.assert_array_equal(X_b[1], -X_b[0])
+    with pytest.raises(ValueError):
+        nn.random_mini_batches(X, Y, 0, rng)
+
+
+def test_random_mini_batches_reproduce_the_courses_seed():
+    X, Y = np.arange(20.0).reshape(2, 10), np.arange(10.0).reshape(1, 10)
+    saved = np.random.get_state()
+    try:
+        np.random.seed(4)
+        permutation = np.random.permutation(10)
+    finally:
+        np.random.set_state(saved)
+    batches = nn.random_mini_batches(X, Y, 4, np.random.RandomState(4))
+    np.testing.assert_array_equal(np.concatenate([b[1][0] for b in batches]), permutation)
+
+
+def test_learning_rate_decay_schedules():
+    assert nn.update_lr(0.5, 2, 1) == pytest.approx(0.5 / 3)
+    assert nn.update_lr(0.5, 0, 1) == 0.5
+    assert nn.schedule_lr_decay(0.5, 999, 0.3, 1000) == 0.5
+    assert nn.schedule_lr_decay(0.5, 1000, 0.3, 1000) == pytest.approx(0.5 / 1.3)
+    assert nn.schedule_lr_decay(0.5, 2500, 0.3, 1000) == pytest.approx(0.5 / 1.6)
+
+
+def test_exponentially_weighted_average_with_and_without_bias_correction():
+    values = np.full(50, 20.0)
+    plain = nn.exponentially_weighted_average(values, 0.9)
+    corrected = nn.exponentially_weighted_average(values, 0.9, bias_correction=True)
+    assert plain[0] == pytest.approx(2.0) and plain[1] == pytest.approx(3.8)  # the start-up dip
+    np.testing.assert_allclose(corrected, 20.0, rtol=1e-12)
+    np.testing.assert_allclose(plain, 20.0 * (1 - 0.9 ** np.arange(1, 51)), rtol=1e-12)
+    assert nn.exponentially_weighted_average([1.0, 3.0], 0.0).tolist() == [1.0, 3.0]

@@ -57,4 +57,21 @@ from .layers import (  # noqa: F401
     linear_forward,
 )
 from .losses import binary_cross_entropy, binary_cross_entropy_gradient  # noqa: F401
-from .optim import update_parameters  # noqa: F401
+from .optim import (  # noqa: F401
+    adam_step,
+    exponentially_weighted_average,
+    momentum_step,
+    random_mini_batches,
+    rmsprop_step,
+    schedule_lr_decay,
+    update_lr,
+    update_parameters,
+    zeros_like_grads,
+)
+from .regularization import (  # noqa: F401
+    dropout_backward,
+    dropout_forward,
+    l2_gradient,
+    l2_penalty,
+    weight_keys,
+)
