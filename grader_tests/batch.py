@@ -26,7 +26,7 @@ import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -34,6 +34,13 @@ from . import cache
 from .sandbox import kill_group, warn_once
 
 STATE_DIR = ".grader_batch"
+# what copy_assignment copies of each kind of nbgrader cell, besides its name
+CELL_FIELDS = {
+    "grade": ("max_score", "cell_type"),
+    "solution": (),
+    "task": ("max_score", "cell_type"),
+    "source": ("cell_type", "locked", "source", "checksum"),
+}
 
 
 @dataclass
@@ -65,14 +72,10 @@ class Course:
         from traitlets.config.loader import PyFileConfigLoader
 
         self.root = Path(root).resolve()
-        config_file = self.root / "nbgrader_config.py"
-        config = Config()
-        if config_file.is_file():
-            config = PyFileConfigLoader(str(config_file)).load_config()
-        self.config = config
+        file = self.root / "nbgrader_config.py"
+        config = PyFileConfigLoader(str(file)).load_config() if file.is_file() else Config()
         self.coursedir = CourseDirectory(config=config, root=str(self.root))
         self.assignment = assignment
-        self.db_url = self.coursedir.db_url
         self.course_id = self.coursedir.course_id
         self.state = self.root / STATE_DIR / assignment
 
@@ -98,7 +101,7 @@ class Course:
     def gradebook(self):
         from nbgrader.api import Gradebook
 
-        return Gradebook(self.db_url, self.course_id)
+        return Gradebook(self.coursedir.db_url, self.course_id)
 
 
 def copy_assignment(course: Course, target_url: str) -> None:
@@ -117,33 +120,17 @@ def copy_assignment(course: Course, target_url: str) -> None:
         with Gradebook(target_url, course.course_id) as target:
             target.update_or_create_assignment(name, duedate=assignment.duedate)
             for notebook in assignment.notebooks:
-                target.update_or_create_notebook(
-                    notebook.name, name, kernelspec=notebook.kernelspec
-                )
-                for cell in notebook.grade_cells:
-                    target.update_or_create_grade_cell(
-                        cell.name, notebook.name, name,
-                        max_score=cell.max_score, cell_type=cell.cell_type,
-                    )  # fmt: skip
-                for cell in notebook.solution_cells:
-                    target.update_or_create_solution_cell(cell.name, notebook.name, name)
-                for cell in notebook.task_cells:
-                    target.update_or_create_task_cell(
-                        cell.name, notebook.name, name,
-                        max_score=cell.max_score, cell_type=cell.cell_type,
-                    )  # fmt: skip
-                for cell in notebook.source_cells:
-                    target.update_or_create_source_cell(
-                        cell.name, notebook.name, name,
-                        cell_type=cell.cell_type, locked=cell.locked,
-                        source=cell.source, checksum=cell.checksum,
-                    )  # fmt: skip
+                nb = notebook.name
+                target.update_or_create_notebook(nb, name, kernelspec=notebook.kernelspec)
+                for kind, fields in CELL_FIELDS.items():
+                    create = getattr(target, f"update_or_create_{kind}_cell")
+                    for cell in getattr(notebook, f"{kind}_cells"):
+                        create(cell.name, nb, name, **{f: getattr(cell, f) for f in fields})
 
 
 # --------------------------------------------------------------------------- state
 def submission_digest(course: Course, student: str, grader: str) -> str:
-    """What a grade depends on: the submission's files and the grader (``grader`` is
-    :func:`~grader_tests.cache.grader_digest` of the course)."""
+    """What a grade depends on: the submission's files and ``grader`` (cache.grader_digest)."""
     return cache.key("submission", cache.folder_digest(course.submission(student)), grader)
 
 
@@ -159,16 +146,12 @@ def save_state(course: Course, outcome: Outcome) -> None:
 
 
 def needs_grading(course: Course, student: str, digest: str, force: bool, retry: bool) -> bool:
-    if force:
-        return True
-    state = load_state(course, student)
+    state = None if force else load_state(course, student)
     if state is None or state.get("digest") != digest:
         return True
     if state.get("status") == "graded":
-        return not (course.autograded(student)).is_dir()
-    if state.get("status") in ("crashed", "timed out"):
-        return retry
-    return True
+        return not course.autograded(student).is_dir()
+    return retry or state.get("status") not in ("crashed", "timed out")
 
 
 # --------------------------------------------------------------------------- running
@@ -192,25 +175,21 @@ def last_error(tail: str) -> str:
 class Batch:
     def __init__(self, course: Course, jobs: int, timeout: float, work: Path):
         self.course = course
-        self.jobs = jobs
         self.timeout = timeout
         self.work = work
         self.cache_dir = course.state / "cache"
         self.template = work / "template.db"
-        # one nbgrader process per worker thread (each takes one while it grades), and one
-        # for the single writer; each starts when first used
+        # a worker thread takes an Autograder from the pool while it grades
         self.pool: queue.Queue = queue.Queue()
         for number in range(jobs):
             self.pool.put(Autograder(course, self.cache_dir, work / f"worker-{number}.log"))
         self.writer = Autograder(course, self.cache_dir, work / "writer.log")
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        copy_assignment(course, f"sqlite:///{self.template}")
 
     def close(self) -> None:
         for process in [*self.pool.queue, self.writer]:
             process.close()
-
-    def prepare(self) -> None:
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        copy_assignment(self.course, f"sqlite:///{self.template}")
 
     def work_phase(self, outcome: Outcome) -> Outcome:
         """Grade in private: a copy of the gradebook rows, a private autograded folder."""
@@ -220,8 +199,8 @@ class Batch:
         shutil.copyfile(self.template, db)
         process = self.pool.get()
         began = time.monotonic()
+        private = {"db_url": f"sqlite:///{db}", "autograded": str(folder / "autograded")}
         try:
-            private = {"db_url": f"sqlite:///{db}", "autograded": str(folder / "autograded")}
             status, detail = process.autograde(
                 outcome.student, folder / "work.log", self.timeout, **private
             )
@@ -229,12 +208,10 @@ class Batch:
             self.pool.put(process)
         outcome.seconds = time.monotonic() - began
         if status == "timed out":
-            outcome.status = "timed out"
-            outcome.detail = f"grading took more than {self.timeout:.0f} s"
+            outcome.status, outcome.detail = status, f"grading took more than {self.timeout:.0f} s"
         elif status == "failed":
-            outcome.status = "crashed"
             log = (folder / "work.log").read_text("utf-8", "replace")
-            outcome.detail = detail or last_error(log)
+            outcome.status, outcome.detail = "crashed", detail or last_error(log)
         else:
             outcome.status = "worked"
         shutil.rmtree(folder / "autograded", ignore_errors=True)
@@ -273,9 +250,9 @@ class Batch:
 
 class Autograder:
     """One long-lived ``python -m grader_tests.batch_process`` process (nbgrader's Autograde
-    converter, imported once), fed one student at a time: each worker thread has one, and
-    so has the single gradebook writer. One that dies or runs past the time limit is ended
-    (with everything it started) and started afresh for the next student."""
+    converter, imported once), started when first used and fed one student at a time: one per
+    worker thread, one for the single gradebook writer. One that dies or runs past the time
+    limit is ended (with everything it started) and started afresh for the next student."""
 
     def __init__(self, course: Course, cache_dir: Path, log: Path):
         self.course = course
@@ -312,8 +289,7 @@ class Autograder:
         self, student: str, log: Path, timeout: float, db_url: str = "", autograded: str = ""
     ) -> tuple[str, str]:
         """Autograde ``student`` (into the course's gradebook and autograded folder unless
-        ``db_url`` and ``autograded`` say otherwise): ("ok" | "failed" | "timed out", detail).
-        """
+        ``db_url`` and ``autograded`` say otherwise): ("ok" | "failed" | "timed out", detail)."""
         log.parent.mkdir(parents=True, exist_ok=True)
         log.touch()
         if self.proc is None or self.proc.poll() is not None:
@@ -340,16 +316,15 @@ class Autograder:
         if self.proc is None:
             return
         proc, self.proc = self.proc, None
-        if kill:
-            kill_group(proc.pid)
-            proc.wait()
-            return
-        try:
-            proc.stdin.close()
-            proc.wait(timeout=30)
-        except (OSError, subprocess.TimeoutExpired):
-            kill_group(proc.pid)
-            proc.wait()
+        if not kill:
+            try:
+                proc.stdin.close()
+                proc.wait(timeout=30)
+                return
+            except (OSError, subprocess.TimeoutExpired):
+                pass
+        kill_group(proc.pid)
+        proc.wait()
 
 
 # --------------------------------------------------------------------------- display
@@ -365,9 +340,8 @@ class Progress:
     def update(self, outcome: Outcome) -> None:
         self.done += 1
         self.counts[outcome.status] = self.counts.get(outcome.status, 0) + 1
-        width = 30
-        filled = int(width * self.done / max(self.total, 1))
-        bar = "#" * filled + "-" * (width - filled)
+        filled = int(30 * self.done / max(self.total, 1))
+        bar = "#" * filled + "-" * (30 - filled)
         counts = ", ".join(f"{n} {status}" for status, n in sorted(self.counts.items()))
         elapsed = time.monotonic() - self.began
         line = f"[{bar}] {self.done}/{self.total} ({counts}) {elapsed:.0f} s"
@@ -386,12 +360,8 @@ def table(outcomes: list[Outcome]) -> str:
         status = o.status + (f": {o.detail}" if o.detail and o.status != "graded" else "")
         rows.append((o.student, score, failed[:60], f"{o.seconds:.1f} s", status[:100]))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    lines = []
-    for n, row in enumerate(rows):
-        cells = [row[i].ljust(widths[i]) for i in range(4)] + [row[4]]
-        lines.append("  ".join(cells).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths) + "  ------")
+    lines = ["  ".join([*map(str.ljust, row[:4], widths), row[4]]).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths) + "  ------")
     return "\n".join(lines)
 
 
@@ -460,17 +430,10 @@ def run(args) -> int:
         course.state.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix="batch-", dir=course.state) as tmp:
             batch = Batch(course, args.jobs, args.timeout, Path(tmp))
-            batch.prepare()
             progress = Progress(len(todo))
-            finished: queue.Queue = queue.Queue()
             with ThreadPoolExecutor(max_workers=args.jobs) as pool, contextlib.closing(batch):
-                owner = {}
-                for outcome in todo:
-                    future = pool.submit(batch.work_phase, outcome)
-                    owner[future] = outcome
-                    future.add_done_callback(finished.put)
-                for _ in todo:  # the single writer: this thread only
-                    future = finished.get()
+                owner = {pool.submit(batch.work_phase, outcome): outcome for outcome in todo}
+                for future in as_completed(owner):  # the single writer: this thread only
                     outcome = owner[future]
                     try:
                         outcome = future.result()

@@ -29,19 +29,11 @@ def main(argv: list[str]) -> int:
     from nbgrader.converters.base import NbGraderException
 
     app = AutogradeApp()
-    app.initialize(
-        [
-            "--force",
-            f"--SandboxedExecute.cache_directory={cache_dir}",
-            f"--HiddenChecks.cache_directory={cache_dir}",
-        ]
-    )
+    steps = ("SandboxedExecute", "HiddenChecks")
+    app.initialize(["--force", *(f"--{step}.cache_directory={cache_dir}" for step in steps)])
     app.coursedir.assignment_id = assignment
     super(AutogradeApp, app).start()  # what AutogradeApp.start does before converting
-    course = {
-        "db_url": app.coursedir.db_url,
-        "autograded_directory": app.coursedir.autograded_directory,
-    }
+    course = {name: getattr(app.coursedir, name) for name in ("db_url", "autograded_directory")}
 
     for line in sys.stdin:
         request = json.loads(line)

@@ -31,13 +31,12 @@ def folder_digest(folder: Path, exclude_suffix: str = "", skip: tuple[str, ...] 
     folder = Path(folder)
     if folder.is_dir():
         for path in sorted(folder.rglob("*")):
-            if path.is_symlink() or not path.is_file():
+            relative = path.relative_to(folder)
+            if path.is_symlink() or not path.is_file() or set(relative.parts[:-1]) & set(skip):
                 continue
             if exclude_suffix and path.name.endswith(exclude_suffix):
                 continue
-            if skip and any(part in skip for part in path.relative_to(folder).parts[:-1]):
-                continue
-            digest.update(str(path.relative_to(folder)).encode("utf-8") + b"\0")
+            digest.update(str(relative).encode("utf-8") + b"\0")
             with open(path, "rb") as handle:
                 for block in iter(lambda: handle.read(1 << 20), b""):
                     digest.update(block)
@@ -69,39 +68,24 @@ def grader_digest(root: str | Path, assignment: str) -> str:
     return digest.hexdigest()
 
 
-def reuse_or_compute(directory: str, key_parts, compute, log, step: str):
-    """The result that autograde ``step`` stored in ``directory`` under the key of
-    ``key_parts()`` (the log says so), else ``compute()``, stored there; with no
-    ``directory``, ``compute()``."""
-    if not directory:
+def reuse_or_compute(step, key_parts, compute):
+    """The result that the autograde ``step`` (a preprocessor) stored in its ``cache_directory``
+    under the key of ``key_parts()`` (its log says so), else ``compute()``, stored there; with
+    no ``cache_directory``, ``compute()``."""
+    if not step.cache_directory:
         return compute()
-    store, digest = Store(directory), key(*key_parts())
-    stored = store.get(digest)
-    if stored is not None:
-        log.info("%s: reused a stored result", step)  # the batch command looks for this
+    digest = key(*key_parts())
+    path = Path(step.cache_directory) / digest[:2] / f"{digest}.json"  # one file per key
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # none stored yet, or not readable: compute it
+        stored = None
+    if stored is not None:  # the batch command looks for this line in the log:
+        step.log.info("%s: reused a stored result", type(step).__name__)
         return stored
     stored = compute()
-    store.put(digest, stored)
+    write_json(path, stored)
     return stored
-
-
-class Store:
-    """A folder of JSON results, one file per key, written atomically."""
-
-    def __init__(self, directory: str | Path):
-        self.directory = Path(directory)
-
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
-
-    def get(self, key: str):
-        try:
-            return json.loads(self._path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-
-    def put(self, key: str, value) -> None:
-        write_json(self._path(key), value)
 
 
 def write_json(path: Path, value) -> None:

@@ -6,7 +6,6 @@ first; a week binds it once (``functools.partial``)."""
 from __future__ import annotations
 
 import contextlib
-import copy
 import functools
 import io
 from collections.abc import Sequence
@@ -15,10 +14,20 @@ from typing import NamedTuple
 import numpy as np
 
 from grader_tests.course import assignment_config
+from grader_tests.nn import relative_error
 from grader_tests.plugin import calls_allowed
 from grader_tests.spec import planted, run
-from helpers.checks import CheckFailure, call, expect_keys, expect_sequence, expect_shape
-from helpers.checks.engine import compare, split_mistakes
+from helpers.checks import (
+    CheckFailure,
+    call,
+    expect_keys,
+    expect_sequence,
+    expect_shape,
+    failure,
+    likely_mistake,
+    show,
+)
+from helpers.checks.engine import compare, narrowed, split_mistakes
 
 
 class Lazy(Sequence):
@@ -26,18 +35,17 @@ class Lazy(Sequence):
     wrong (a right result needs no hint, and a model's mistakes train as long as it does)."""
 
     def __init__(self, make):
-        self._make, self._items = make, None
+        self._make = make
 
-    def _list(self) -> list:
-        if self._items is None:
-            self._items = list(self._make())
-        return self._items
+    @functools.cached_property
+    def _items(self) -> list:
+        return list(self._make())
 
     def __getitem__(self, index):
-        return self._list()[index]
+        return self._items[index]
 
     def __len__(self) -> int:
-        return len(self._list())
+        return len(self._items)
 
 
 class Outcome(NamedTuple):
@@ -81,36 +89,28 @@ def _counted(function, limit: int):
     return counted
 
 
-def reference(spec, name: str, *args, **kwargs):
-    """The reference's result on copies of the inputs (nothing printed)."""
-    with contextlib.redirect_stdout(io.StringIO()), np.errstate(all="ignore"):
-        return getattr(spec.reference, name)(*copy.deepcopy(args), **copy.deepcopy(kwargs))
-
-
-def call_student(spec, student, name: str, what: str, *args, **kwargs):
-    """(the learner's result, the planted mistakes' outputs) on these inputs; an error that a
-    planted mistake raises too is named."""
+def call_student(spec, student, name: str, what: str, *args, hints=(), **kwargs):
+    """(the learner's result, the planted mistakes' outputs) on these inputs; an error that
+    ``hints`` ((text in the error message, likely mistake) pairs) or a planted mistake names
+    is named."""
     both = Lazy(lambda: mistakes_of(spec, name, *args, **kwargs))  # (outputs, errors)
-    got = call(what, student, *args, hints=Lazy(lambda: both[1]), **kwargs)
+    got = call(what, student, *args, hints=Lazy(lambda: [*hints, *both[1]]), **kwargs)
     return got, Lazy(lambda: both[0])
 
 
 def narrow(mistakes, key) -> list:
     """The (part, hint) pairs of the mistakes' outputs that have this item or key."""
-    return Lazy(lambda: [(value[key], hint) for value, hint in mistakes if _has(value, key)])
+    return Lazy(lambda: narrowed(mistakes, key))
 
 
-def _has(value, key) -> bool:
-    if isinstance(value, dict):
-        return key in value
-    return isinstance(value, (tuple, list)) and isinstance(key, int) and key < len(value)
-
-
-def outcome(spec, student, name, what, *args, path=(), expected=None, parts=None, **kwargs):
+def outcome(
+    spec, student, name, what, *args, path=(), expected=None, parts=None, hints=(), **kwargs
+):
     """Call the learner's ``name``: its result, ``expected`` (default: the reference's) and
     the planted mistakes' results on the same inputs, or their parts at ``path`` (tuple items,
-    dict keys: see :func:`descend`)."""
-    got, wrong = call_student(spec, student, name, what, *args, **kwargs)
+    dict keys: see :func:`descend`); ``parts`` names a tuple's items (default: the spec's),
+    ``hints`` as for :func:`call_student`."""
+    got, wrong = call_student(spec, student, name, what, *args, hints=hints, **kwargs)
     if expected is None:
         expected = run(getattr(spec.reference, name), args, kwargs)
     parts = spec.function(name).parts if parts is None else parts
@@ -136,12 +136,11 @@ def descend(result: Outcome, path, parts=()) -> Outcome:
     return Outcome(got, expected, wrong, what)
 
 
-def check(spec, student, name, what, *args, path=(), expected=None, parts=None, **kwargs):
-    """:func:`outcome`, then compare part by part (the learner's public checks do the same);
-    ``parts`` names the items of a tuple result (default: the spec's)."""
+def check(spec, student, name, what, *args, path=(), parts=None, **kwargs):
+    """:func:`outcome` (its keywords too), then compare part by part (the learner's public
+    checks do the same)."""
     parts = spec.function(name).parts if parts is None else parts
-    options = {"path": path, "expected": expected, "parts": parts}
-    result = outcome(spec, student, name, what, *args, **options, **kwargs)
+    result = outcome(spec, student, name, what, *args, path=path, parts=parts, **kwargs)
     compare(result.got, result.expected, result.what, result.wrong, parts=() if path else parts)
     return result.got
 
@@ -159,15 +158,35 @@ def check_view(result: Outcome, view=None, what: str = ""):
     return got
 
 
-def expect_reference(spec, student, name: str, *args, what: str, hints=(), **kwargs):
-    """Like :func:`check` (on copies of the inputs), but the planted mistakes run only when the
-    result differs from the reference's (nn_model's take a while). ``hints``: extra (text in
-    the error message, likely mistake) pairs."""
-    got = call(what, student, *copy.deepcopy(args), hints=hints, **kwargs)
-    expected = reference(spec, name, *args, **kwargs)
-    parts = spec.function(name).parts
-    try:
-        compare(got, expected, what, parts=parts)
-    except CheckFailure:
-        compare(got, expected, what, mistakes_of(spec, name, *args, **kwargs)[0], parts=parts)
-    return got
+def expect_gradient_shape(got, shape: tuple, what: str, mistakes=()) -> None:
+    """``got`` is an array of ``shape``; ``mistakes``: (wrong gradient, hint) pairs."""
+    if isinstance(got, np.ndarray) and got.shape == shape:
+        return
+    mine = np.shape(got) if isinstance(got, (np.ndarray, np.generic)) else None
+    hint = likely_mistake(got, mistakes)
+    hint = hint or next((h for w, h in mistakes if mine and np.shape(w) == mine), None)
+    raise failure(
+        f"{what} should be an array of shape {shape}.",
+        got=f"shape {mine}: {show(got)}" if mine is not None else show(got),
+        mistake=hint,
+    )
+
+
+def expect_gradient(got, numerical, what: str, mistakes=(), *, tolerance: float, floor=0.0):
+    """``got`` has the shape of ``numerical`` and matches it: a relative error
+    ||g - g_num|| / (||g|| + ||g_num||) of at most ``tolerance``, or every entry within
+    ``floor`` (a gradient near 0). ``mistakes`` (wrong gradient, hint) are read on a mismatch."""
+    expect_gradient_shape(got, numerical.shape, what, mistakes)
+    error = relative_error(got, numerical)
+    if error <= tolerance or np.allclose(got, numerical, rtol=0, atol=floor):
+        return
+    hint = likely_mistake(got, mistakes)
+    if hint is None and np.isnan(got).any():
+        hint = "the result holds NaN (not a number): look for 0/0 or inf - inf."
+    raise failure(
+        f"{what} does not match the numerical gradient of the cost (relative error "
+        f"{error:.2g}; at most {tolerance:g} is accepted).",
+        expected=f"{show(numerical)} (central differences)",
+        got=show(got),
+        mistake=hint,
+    )

@@ -9,8 +9,8 @@ it is started again without the offending cell, so one bad cell costs only its o
 
 from __future__ import annotations
 
+import contextlib
 import os
-import select
 import signal
 import subprocess
 import sys
@@ -65,11 +65,7 @@ class Worker:
     """One student's notebook, running in its own process."""
 
     def __init__(
-        self,
-        cells: list[Cell],
-        names: list[str],
-        limits: CallLimits | None = None,
-        hidden: list[Path] = (),
+        self, cells: list[Cell], names: list[str], limits: CallLimits | None = None, hidden=()
     ):
         """``hidden``: folders the student's code must not see (the course root)."""
         self.cells = cells
@@ -109,23 +105,14 @@ class Worker:
 
     def close(self) -> None:
         if self._proc is not None:
-            try:
-                os.write(self._to_worker, codec.frame(("quit",)))
-            except OSError:
-                pass
+            with contextlib.suppress(OSError):
+                codec.send(self._to_worker, ("quit",))
             self._kill()
         self._scratch.cleanup()
 
-    def __enter__(self):
-        self.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
     def _spawn(self) -> None:
-        to_worker_r, to_worker_w = os.pipe()
-        from_worker_r, from_worker_w = os.pipe()
+        to_worker_r, self._to_worker = os.pipe()
+        self._from_worker, from_worker_w = os.pipe()
         log = open(self._log, "ab")
         try:
             self._proc = self.sandbox.popen(
@@ -140,8 +127,6 @@ class Worker:
             log.close()
             os.close(to_worker_r)
             os.close(from_worker_w)
-        self._to_worker = to_worker_w
-        self._from_worker = from_worker_r
 
     def _kill(self) -> None:
         proc, self._proc = self._proc, None
@@ -150,47 +135,30 @@ class Worker:
         kill_group(proc.pid)
         proc.wait()
         for fd in (self._to_worker, self._from_worker):
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
 
     # ----------------------------------------------------------------- messages
     def _send(self, obj) -> None:
         try:
-            data = codec.frame(obj)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(self._to_worker, view) :]
+            codec.send(self._to_worker, obj)
         except OSError as exc:
             raise WorkerGone(f"the worker stopped listening ({exc})") from None
 
     def _receive(self, deadline: float):
-        header = self._read_exact(codec.HEADER, deadline)
-        size = int.from_bytes(header, "big")
-        if size > codec.MAX_BYTES + 1024:
-            raise WorkerGone(f"the worker sent {size} bytes, more than the grader accepts")
-        payload = self._read_exact(size, deadline)
+        """The worker's next message; TimeoutError past ``deadline``."""
+        try:
+            header = codec.read_exact(self._from_worker, codec.HEADER, deadline)
+            size = int.from_bytes(header, "big")
+            if size > codec.MAX_BYTES + 1024:
+                raise WorkerGone(f"the worker sent {size} bytes, more than the grader accepts")
+            payload = codec.read_exact(self._from_worker, size, deadline)
+        except EOFError:
+            raise WorkerGone("the worker process ended") from None
         try:
             return codec.loads_plain(payload)
         except Exception as exc:
             raise WorkerGone(f"the worker sent data the grader refuses: {exc}") from None
-
-    def _read_exact(self, n: int, deadline: float) -> bytes:
-        chunks, got = [], 0
-        while got < n:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise TimeoutError
-            ready, _, _ = select.select([self._from_worker], [], [], remaining)
-            if not ready:
-                raise TimeoutError
-            chunk = os.read(self._from_worker, min(n - got, 1 << 20))
-            if not chunk:
-                raise WorkerGone("the worker process ended")
-            chunks.append(chunk)
-            got += len(chunk)
-        return b"".join(chunks)
 
     # ----------------------------------------------------------------- program
     def _run_program(self, began: float) -> None:
@@ -207,7 +175,11 @@ class Worker:
             except TimeoutError:
                 if current is None:
                     raise _CellKilled(len(self.cells) - 1, "the notebook took too long") from None
-                raise _CellKilled(current, self._timeout_reason(current, began)) from None
+                if time.monotonic() - began >= self.limits.program_seconds:
+                    why = f"the notebook did not finish within {self.limits.program_seconds:.0f} s"
+                else:
+                    why = f"this cell did not finish within {self.limits.cell_seconds:.0f} s"
+                raise _CellKilled(current, why) from None
             except WorkerGone as gone:
                 index = current if current is not None else 0
                 raise _CellKilled(index, f"running this cell ended the process ({gone})") from None
@@ -224,11 +196,6 @@ class Worker:
                 return
             else:
                 raise _CellKilled(current or 0, "the worker sent an unexpected message")
-
-    def _timeout_reason(self, index: int, began: float) -> str:
-        if time.monotonic() - began >= self.limits.program_seconds:
-            return f"the notebook did not finish within {self.limits.program_seconds:.0f} s"
-        return f"this cell did not finish within {self.limits.cell_seconds:.0f} s"
 
     # ----------------------------------------------------------------- calls
     def _ensure_running(self) -> None:
@@ -264,13 +231,11 @@ class Worker:
     def _ask(self, request, name: str, what: str, isolate: dict, max_calls=None):
         self._ensure_running()
         self._send(request)
-        deadline = time.monotonic() + 30
         try:
-            message = self._receive(deadline)
+            message = self._receive(time.monotonic() + 30)
             if message[0] != "forked":
                 raise WorkerGone("unexpected answer")
             child = int(message[1])
-            result = None
             deadline = time.monotonic() + self.limits.call_seconds
             calls: dict[str, int] = {}
             try:
@@ -294,20 +259,14 @@ class Worker:
                 else:
                     kill_group(child)
                     self._receive(time.monotonic() + 30)  # the worker's "exited"
-                why = (
-                    f"it did not finish within {self.limits.call_seconds:.0f} s in an earlier "
-                    "check (an endless loop, or far too much work?)"
-                )
+                late = f"did not finish within {self.limits.call_seconds:.0f} s"
+                hint = "(an endless loop, or far too much work?)"
                 if request[0] == "call":
-                    self._hung[name] = why
-                raise StudentCodeError(
-                    f"{what} did not finish within {self.limits.call_seconds:.0f} s "
-                    "(an endless loop, or far too much work?)"
-                ) from None
+                    self._hung[name] = f"it {late} in an earlier check {hint}"
+                raise StudentCodeError(f"{what} {late} {hint}") from None
             if result[0] == "exited":  # the child ended before answering
                 raise StudentCodeError(_exit_text(what, int(result[1])))
-            status = self._receive(time.monotonic() + 30)
-            del status
+            self._receive(time.monotonic() + 30)  # the worker's "exited"
         except WorkerGone as gone:
             self._kill()
             raise StudentCodeError(f"{what} ended the grading process ({gone})") from None

@@ -13,13 +13,18 @@ Both sides share this file: the worker receives its source text (it never import
 from __future__ import annotations
 
 import io
+import os
 import pickle
+import select
+import time
 
 import numpy as np
 
 MAX_DEPTH = 32
 MAX_BYTES = 256 * 1024 * 1024
 ARRAY_KINDS = "biufcSU"  # bool, ints, floats, complex, bytes and str arrays; never objects
+SCALARS = {t.__name__: t for t in (bool, int, float, str, bytes)}  # bool first: a bool is an int
+HEADER = 8  # bytes of big-endian length before each message
 
 
 class Unsupported:
@@ -39,33 +44,20 @@ def encode(value, depth: int = 0):
         return ("unsupported", "deeply nested value", f"nesting deeper than {MAX_DEPTH}")
     if value is None:
         return ("none",)
-    if isinstance(value, bool):
-        return ("bool", bool(value))
-    if isinstance(value, int):
-        return ("int", int(value))
-    if isinstance(value, float):
-        return ("float", float(value))
+    for tag, kind in SCALARS.items():
+        if isinstance(value, kind):
+            return (tag, kind(value))
     if isinstance(value, complex):
         return ("complex", value.real, value.imag)
-    if isinstance(value, str):
-        return ("str", str(value))
-    if isinstance(value, bytes):
-        return ("bytes", bytes(value))
     if isinstance(value, np.ndarray) and type(value) is np.ndarray:
         if value.dtype.kind not in ARRAY_KINDS or value.dtype.hasobject:
             return ("unsupported", f"numpy array of dtype {value.dtype}", repr(value.shape))
-        contiguous = np.ascontiguousarray(value)
-        return (
-            "ndarray",
-            contiguous.dtype.str,
-            tuple(int(n) for n in value.shape),
-            contiguous.tobytes(),
-        )
+        data = np.ascontiguousarray(value)
+        return ("ndarray", data.dtype.str, tuple(int(n) for n in value.shape), data.tobytes())
     if isinstance(value, np.generic) and value.dtype.kind in ARRAY_KINDS:
         return ("npscalar", value.dtype.str, np.asarray(value).tobytes())
     if type(value) in (list, tuple):
-        items = [encode(item, depth + 1) for item in value]
-        return ("list" if type(value) is list else "tuple", items)
+        return (type(value).__name__, [encode(item, depth + 1) for item in value])
     if type(value) is dict:
         return ("dict", [(encode(k, depth + 1), encode(v, depth + 1)) for k, v in value.items()])
     try:
@@ -97,15 +89,14 @@ def decode(tagged, depth: int = 0):
     tag = tagged[0]
     if tag == "none":
         return None
-    if tag in ("bool", "int", "float", "str", "bytes"):
-        expected = {"bool": bool, "int": int, "float": float, "str": str, "bytes": bytes}[tag]
-        if len(tagged) != 2 or type(tagged[1]) is not expected:
+    if tag in SCALARS:
+        if len(tagged) != 2 or type(tagged[1]) is not SCALARS[tag]:
             raise DecodeError(f"malformed {tag}")
         return tagged[1]
     if tag == "complex":
         return complex(float(tagged[1]), float(tagged[2]))
     if tag in ("ndarray", "npscalar"):
-        dtype = np.dtype(_checked_dtype(tagged[1]))
+        dtype = _checked_dtype(tagged[1])
         if tag == "npscalar":
             return np.frombuffer(_checked_bytes(tagged[2]), dtype=dtype, count=1)[0]
         shape = tagged[2]
@@ -116,14 +107,12 @@ def decode(tagged, depth: int = 0):
         if count * dtype.itemsize != len(data):
             raise DecodeError("array data does not match its shape")
         return np.frombuffer(data, dtype=dtype, count=count).reshape(shape).copy()
-    if tag in ("list", "tuple"):
+    if tag in ("list", "tuple", "dict"):
         if len(tagged) != 2 or type(tagged[1]) is not list:
             raise DecodeError(f"malformed {tag}")
-        items = [decode(item, depth + 1) for item in tagged[1]]
-        return items if tag == "list" else tuple(items)
-    if tag == "dict":
-        if len(tagged) != 2 or type(tagged[1]) is not list:
-            raise DecodeError("malformed dict")
+        if tag != "dict":
+            items = [decode(item, depth + 1) for item in tagged[1]]
+            return items if tag == "list" else tuple(items)
         result = {}
         for pair in tagged[1]:
             if not isinstance(pair, tuple) or len(pair) != 2:
@@ -161,18 +150,38 @@ def contains_unsupported(value) -> Unsupported | None:
     """The first :class:`Unsupported` inside a decoded value, if any."""
     if isinstance(value, Unsupported):
         return value
-    items = value.values() if isinstance(value, dict) else value
     if isinstance(value, (list, tuple, dict)):
-        for item in items:
+        for item in value.values() if isinstance(value, dict) else value:
             if found := contains_unsupported(item):
                 return found
     return None
-
-
-HEADER = 8  # bytes of big-endian length before each message
 
 
 def frame(obj) -> bytes:
     """One message on the wire: its length, then its pickle (protocol 4, no globals needed)."""
     payload = pickle.dumps(obj, protocol=4)
     return len(payload).to_bytes(HEADER, "big") + payload
+
+
+def send(fd: int, obj) -> None:
+    """Write one message, whole, to ``fd``."""
+    view = memoryview(frame(obj))
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def read_exact(fd: int, n: int, deadline: float | None = None) -> bytes:
+    """``n`` bytes from ``fd``: EOFError when the writer has gone, TimeoutError once
+    ``time.monotonic()`` passes ``deadline``."""
+    chunks = []
+    while n:
+        if deadline is not None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+                raise TimeoutError
+        chunk = os.read(fd, min(n, 1 << 20))
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        n -= len(chunk)
+    return b"".join(chunks)

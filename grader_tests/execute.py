@@ -9,7 +9,6 @@ size-capped, a valid notebook with the same cells, only code cells' outputs and 
 
 from __future__ import annotations
 
-import functools
 import json
 import shutil
 import subprocess
@@ -52,18 +51,11 @@ def started(cell_index=None, **_):
     current[0] = cell_index
 
 client = NotebookClient(
-    nb,
-    kernel_name="python3",
-    timeout=cell_timeout,
-    interrupt_on_timeout=True,
-    allow_errors=True,
+    nb, kernel_name="python3", timeout=cell_timeout, interrupt_on_timeout=True, allow_errors=True,
     skip_cells_with_tag=uuid.uuid4().hex,  # no cell tag changes what runs
-    record_timing=False,
-    resources={"metadata": {"path": os.getcwd()}},
+    record_timing=False, resources={"metadata": {"path": os.getcwd()}},
     extra_arguments=["--HistoryManager.hist_file=:memory:"],
-    on_cell_start=started,
-    on_cell_executed=save,
-)
+    on_cell_start=started, on_cell_executed=save)
 try:
     client.execute()
 except DeadKernelError:
@@ -107,10 +99,7 @@ class SandboxedExecute(NbGraderPreprocessor):
                 [self.max_output_mb, self.max_output_kb, self.copy_limit_mb],
             ]
 
-        compute = functools.partial(self._execute, nb, folder)
-        stored = cache.reuse_or_compute(
-            self.cache_directory, key_parts, compute, self.log, "SandboxedExecute"
-        )
+        stored = cache.reuse_or_compute(self, key_parts, lambda: self._execute(nb, folder))
         apply_outputs(nb, stored)
         return nb, resources
 
@@ -123,18 +112,20 @@ class SandboxedExecute(NbGraderPreprocessor):
             runner = home / ".grader"
             runner.mkdir(exist_ok=True)
             nbformat.write(nb, str(runner / "in.ipynb"))
-            sandbox = Sandbox(
-                home,
-                hidden=[root, folder.resolve()],
-                limits=SandboxLimits(memory_mb=self.memory_mb, processes=self.processes),
-            )
+            limits = SandboxLimits(memory_mb=self.memory_mb, processes=self.processes)
+            sandbox = Sandbox(home, hidden=[root, folder.resolve()], limits=limits)
             inside = f"{sandbox.home}/.grader"
-            log = open(Path(tmp) / "runner.log", "wb")
             argv = [sys.executable, "-I", "-c", RUNNER]
             argv += [f"{inside}/in.ipynb", f"{inside}/out.ipynb", str(self.timeout)]
-            proc = sandbox.popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
-            log.close()
-            timed_out = not _wait(proc, self.notebook_timeout)
+            with open(Path(tmp) / "runner.log", "wb") as log:
+                proc = sandbox.popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+            timed_out = False
+            try:
+                proc.wait(timeout=self.notebook_timeout)
+            except subprocess.TimeoutExpired:  # end the whole sandbox
+                kill_group(proc.pid)
+                proc.wait()
+                timed_out = True
             seconds = time.monotonic() - began
             result = _read_outputs(runner / "out.ipynb", nb, self.max_output_mb)
             for cell in result["cells"].values():
@@ -151,17 +142,6 @@ class SandboxedExecute(NbGraderPreprocessor):
             result["note"] = f"The notebook could not be run: {tail.strip()[-500:]}"
         result["seconds"] = round(seconds, 2)
         return result
-
-
-def _wait(proc, seconds: float) -> bool:
-    """Wait for the sandbox; kill all of it when the time is up. True if it finished."""
-    try:
-        proc.wait(timeout=seconds)
-        return True
-    except subprocess.TimeoutExpired:
-        kill_group(proc.pid)
-        proc.wait()
-        return False
 
 
 def _copy_folder(folder: Path, home: Path, limit: int) -> None:
@@ -183,60 +163,47 @@ def _copy_folder(folder: Path, home: Path, limit: int) -> None:
 
 def _read_outputs(path: Path, given: NotebookNode, max_mb: int) -> dict:
     """{"cells": {index: {"outputs", "execution_count"}}, "problem": text or ""}."""
-    result = {"cells": {}, "problem": ""}
     if not path.is_file():
-        result["problem"] = "the sandbox wrote no notebook"
-        return result
+        return {"cells": {}, "problem": "the sandbox wrote no notebook"}
     if path.stat().st_size > max_mb * 1024 * 1024:
-        result["problem"] = f"the executed notebook is larger than {max_mb} MiB"
-        return result
+        return {"cells": {}, "problem": f"the executed notebook is larger than {max_mb} MiB"}
     try:
         executed = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
         nbformat.validate(executed)
     except Exception as exc:  # anything the sandbox wrote may be hostile or broken
-        result["problem"] = f"the executed notebook is not valid ({type(exc).__name__})"
-        return result
+        return {
+            "cells": {},
+            "problem": f"the executed notebook is not valid ({type(exc).__name__})",
+        }
     cells = executed.get("cells", [])
     if len(cells) != len(given.cells):
-        result["problem"] = "the executed notebook has different cells"
-        return result
+        return {"cells": {}, "problem": "the executed notebook has different cells"}
+    result = {"cells": {}, "problem": ""}
     for index, (mine, theirs) in enumerate(zip(given.cells, cells, strict=True)):
-        if mine.cell_type != "code" or theirs.get("cell_type") != "code":
-            continue
-        if theirs.get("source") != mine.source:
-            continue
-        result["cells"][str(index)] = {
-            "outputs": theirs.get("outputs", []),
-            "execution_count": theirs.get("execution_count"),
-        }
+        same = theirs.get("source") == mine.source
+        if mine.cell_type == "code" and theirs.get("cell_type") == "code" and same:
+            result["cells"][str(index)] = {
+                "outputs": theirs.get("outputs", []),
+                "execution_count": theirs.get("execution_count"),
+            }
     return result
 
 
 def tidy_outputs(outputs: list[dict], limit: int) -> list[dict]:
     """Join runs of the same stream, cut long texts, and keep about 10 x ``limit`` per cell."""
-    merged: list[dict] = []
+    merged: list[dict] = []  # a stream's text as a list of parts here, joined by cut_output
     for output in outputs:
-        text = output.get("text")
-        if isinstance(text, list):
-            text = "".join(str(t) for t in text)
-        last = merged[-1] if merged else None
-        if (
-            output.get("output_type") == "stream"
-            and last is not None
-            and last.get("output_type") == "stream"
-            and last.get("name") == output.get("name")
-        ):
-            last["_parts"].append(str(text))
-            continue
-        output = dict(output)
         if output.get("output_type") == "stream":
-            output["_parts"] = [str(text)]
+            text = output.get("text")
+            parts = [str(t) for t in text] if isinstance(text, list) else [str(text)]
+            last = merged[-1] if merged else {}
+            if last.get("output_type") == "stream" and last.get("name") == output.get("name"):
+                last["text"].extend(parts)
+                continue
+            output = {**output, "text": parts}
         merged.append(output)
     tidied, total = [], 0
     for output in merged:
-        parts = output.pop("_parts", None)
-        if parts is not None:
-            output["text"] = "".join(parts)
         output = cut_output(output, limit)
         total += len(json.dumps(output))
         if total > 10 * limit and tidied:
@@ -259,8 +226,9 @@ def cut_output(output: dict, limit: int) -> dict:
         return value
 
     output = dict(output)
-    if "text" in output:
-        output["text"] = cut(output["text"])
+    for key in ("text", "evalue"):
+        if key in output:
+            output[key] = cut(output[key])
     if isinstance(output.get("data"), dict):
         data = {}
         for mime, value in output["data"].items():
@@ -273,8 +241,6 @@ def cut_output(output: dict, limit: int) -> dict:
         output["data"] = data
     if "traceback" in output and isinstance(output["traceback"], list):
         output["traceback"] = [cut(line) for line in output["traceback"][:200]]
-    if "evalue" in output:
-        output["evalue"] = cut(output["evalue"])
     return output
 
 

@@ -57,11 +57,8 @@ class HiddenChecks(NbGraderPreprocessor):
             except _StepFailed as exc:
                 return {"result": None, "error": str(exc)}
 
-        stored = cache.reuse_or_compute(
-            self.cache_directory, key_parts, compute, self.log, "HiddenChecks"
-        )
+        stored = cache.reuse_or_compute(self, key_parts, compute)
         result, error = stored["result"], stored["error"]
-        resources.setdefault("grader_tests", {})["hidden_checks"] = stored
         if error:
             self.log.error("Hidden checks failed to run for %s/%s: %s", student, assignment, error)
         cells = {c["grade_id"]: c for c in result["cells"]} if result else {}
@@ -105,23 +102,15 @@ def verdict_outputs(cell: dict) -> list[NotebookNode]:
     """The outputs nbgrader reads the cell's points from, with a readable summary first."""
     checks = cell["checks"]
     passed = sum(c["passed"] for c in checks)
-    lines = [
-        f"Grader: {passed} of {len(checks)} checks passed — "
-        f"{cell['points']:g} of {cell['max_points']:g} points."
-    ]
-    lines.extend(failure_lines(checks))
+    score = f"{cell['points']:g} of {cell['max_points']:g} points"
+    lines = [f"Grader: {passed} of {len(checks)} checks passed — {score}.", *failure_lines(checks)]
     text = "\n".join(lines)
     if len(text) > SUMMARY_LIMIT:
         text = text[:SUMMARY_LIMIT] + "\n… (cut)"
     outputs = [nbformat.v4.new_output("stream", name="stdout", text=text + "\n")]
     if cell["points"] > 0:
-        outputs.append(
-            nbformat.v4.new_output(
-                "execute_result",
-                data={"text/plain": repr(float(cell["points"]))},
-                execution_count=None,
-            )
-        )
+        points = {"text/plain": repr(float(cell["points"]))}
+        outputs.append(nbformat.v4.new_output("execute_result", data=points, execution_count=None))
     else:
         outputs.append(_error("ChecksFailed", f"0 of {cell['max_points']:g} points"))
     return outputs

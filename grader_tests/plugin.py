@@ -91,9 +91,8 @@ def pytest_collection_modifyitems(session, config, items):
             drop.append(item)
             continue
         if assignment not in cells:
-            cells[assignment] = {
-                c.grade_id for c in SourceNotebook.load(root, assignment).test_cells
-            }
+            test_cells = SourceNotebook.load(root, assignment).test_cells
+            cells[assignment] = {c.grade_id for c in test_cells}
         marker = item.get_closest_marker("grades")
         if marker is None or not marker.args:
             raise pytest.UsageError(
@@ -207,17 +206,15 @@ def calls_allowed(reference, args, kwargs) -> int | None:
 
 
 def implementation_for(request) -> Implementation:
-    config = request.config
-    assignment = assignment_of(request.node)
-    cache = config.stash[_IMPLEMENTATIONS]
+    config, assignment = request.config, assignment_of(request.node)
+    cache, option = config.stash[_IMPLEMENTATIONS], config.getoption
     if assignment not in cache:
         limits = CallLimits(
-            call_seconds=config.getoption("--call-timeout"),
-            program_seconds=config.getoption("--notebook-timeout"),
+            call_seconds=option("--call-timeout"), program_seconds=option("--notebook-timeout")
         )
         try:
             cache[assignment] = Implementation(
-                assignment, _root(config), config.getoption("--notebook"), limits
+                assignment, _root(config), option("--notebook"), limits
             )
         except NotGradable as exc:
             cache[assignment] = exc

@@ -11,6 +11,7 @@ process group killed at the end, and one warning. ``GRADER_SANDBOX=off`` forces 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
 import os
@@ -68,9 +69,7 @@ def _bwrap_status() -> tuple[str | None, str]:
 def isolation() -> tuple[bool, str]:
     """(True, "") when student code runs in bubblewrap; else (False, the warning to show)."""
     path, why = _bwrap_status()
-    if path:
-        return True, ""
-    return False, OFF_WARNING.format(why=why)
+    return (True, "") if path else (False, OFF_WARNING.format(why=why))
 
 
 _warned = False
@@ -80,18 +79,14 @@ def warn_once(write=None) -> None:
     """Say once per process that isolation is off (nothing when it is on)."""
     global _warned
     on, message = isolation()
-    if on or _warned:
-        return
-    _warned = True
-    (write or (lambda text: print(text, file=sys.stderr)))(message)
+    if not (on or _warned):
+        _warned = True
+        (write or (lambda text: print(text, file=sys.stderr)))(message)
 
 
 def _unshare_flags() -> list[str]:
     flags = ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts"]
-    flags.append("--unshare-cgroup-try")
-    if os.geteuid() != 0:
-        flags.append("--unshare-user")
-    return flags
+    return [*flags, "--unshare-cgroup-try", *([] if os.geteuid() == 0 else ["--unshare-user"])]
 
 
 def interpreter_paths() -> list[Path]:
@@ -143,7 +138,7 @@ class Sandbox:
 
     def environment(self, extra: dict | None = None) -> dict[str, str]:
         home = self.home
-        env = {
+        return {
             "PATH": os.path.dirname(sys.executable) + ":/usr/local/bin:/usr/bin:/bin",
             "HOME": home,
             "TMPDIR": home,
@@ -154,9 +149,8 @@ class Sandbox:
             "MKL_NUM_THREADS": "1",
             "PYTHONHASHSEED": "0",
             "LANG": "C.UTF-8",
+            **(extra or {}),
         }
-        env.update(extra or {})
-        return env
 
     # ------------------------------------------------------------------ bwrap
     def _visible(self) -> list[Path]:
@@ -191,18 +185,13 @@ class Sandbox:
         made: set[str] = {"/", "/tmp"}
 
         def parents(path: Path):
-            for parent in reversed(path.parents):
-                key = str(parent)
-                if key not in made:
-                    made.add(key)
-                    args.extend(["--perms", "0755", "--dir", key])
+            for parent in map(str, reversed(path.parents)):
+                if parent not in made:
+                    made.add(parent)
+                    args.extend(["--perms", "0755", "--dir", parent])
 
-        for name in SYSTEM_DIRS:
-            if os.path.isdir(name):
-                args.extend(["--ro-bind", name, name])
-                made.add(name)
-        for name in SYSTEM_LINKS:
-            if os.path.islink(name):
+        for name in SYSTEM_DIRS + SYSTEM_LINKS:
+            if name in SYSTEM_LINKS and os.path.islink(name):
                 args.extend(["--symlink", os.readlink(name), name])
             elif os.path.isdir(name):
                 args.extend(["--ro-bind", name, name])
@@ -284,12 +273,8 @@ def kill_group(pid: int) -> None:
 
 
 def _processes_of(uid: int) -> int:
-    count = 0
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                if os.stat(f"/proc/{entry}").st_uid == uid:
-                    count += 1
-            except OSError:
-                pass
-    return count
+    def owner(pid: str) -> int | None:
+        with contextlib.suppress(OSError):  # the process ended meanwhile
+            return os.stat(f"/proc/{pid}").st_uid
+
+    return sum(owner(entry) == uid for entry in os.listdir("/proc") if entry.isdigit())

@@ -5,7 +5,8 @@ This file is not imported by the checker. Its text (after codec.py's) is handed 
 the hidden checks. Protocol, over two pipe file descriptors given on the command line:
 
 checker -> worker (trusted pickles):
-    ("program", [(label, source), ...], skip)   execute cells in order, skipping indexes in skip
+    ("program", [(label, source), ...], skip, names)
+                                                 run the cells in order but those in skip
     ("call", name, args, kwargs, isolate)        fork; in the child, rebind each name in isolate
                                                  to a stub that asks the checker; then call
     ("ok", value) / ("raised", text)             the checker's answer to a callback, or
@@ -14,7 +15,7 @@ checker -> worker (trusted pickles):
     ("quit",)
 worker -> checker (plain data only, see codec.py):
     ("cell_start", index) / ("cell_end", index, error_text_or_None)
-    ("ready", {name: "function" | "value"})
+    ("ready", {name: "function" | "value"})      for those of names the program bound
     ("forked", pid) then, from the child, any number of ("callback", name, args, kwargs)
     (encoded; each answered by the checker), then ("ok", encoded) or
     ("raised", type, message, trace), then from the worker ("exited", status)
@@ -24,34 +25,14 @@ ever enters this process, which runs student code.
 """
 
 import os
+import pickle
 import sys
 import traceback
 
 
-def _write(fd, obj):
-    data = frame(obj)  # noqa: F821 - frame comes from codec.py, prepended to this text
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
-
-
-def _read_exact(fd, n):
-    chunks = []
-    while n:
-        chunk = os.read(fd, n)
-        if not chunk:
-            raise EOFError
-        chunks.append(chunk)
-        n -= len(chunk)
-    return b"".join(chunks)
-
-
 def _read(fd):
-    import pickle
-
-    size = int.from_bytes(_read_exact(fd, HEADER), "big")  # noqa: F821
-    return pickle.loads(_read_exact(fd, size))
+    size = int.from_bytes(read_exact(fd, HEADER), "big")  # noqa: F821 - from codec.py
+    return pickle.loads(read_exact(fd, size))  # noqa: F821
 
 
 class _QuietShell:
@@ -66,15 +47,13 @@ class _QuietShell:
 def _transform(source):
     try:
         from IPython.core.inputtransformer2 import TransformerManager
-    except ImportError:  # pragma: no cover - IPython ships with the project
-        return source
-    try:
+
         return TransformerManager().transform_cell(source)
-    except Exception:
+    except Exception:  # not valid IPython either: compile() reports it
         return source
 
 
-def _describe_exception(exc, label):
+def _describe_exception(exc):
     frames = traceback.extract_tb(exc.__traceback__)
     mine = [f for f in frames if f.filename.startswith("<cell ")]
     lines = traceback.format_list(mine[-6:]) if mine else []
@@ -98,30 +77,26 @@ def main(read_fd, write_fd):
             for index, (label, source) in enumerate(cells):
                 if index in skip:
                     continue
-                _write(write_fd, ("cell_start", index))
+                send(write_fd, ("cell_start", index))  # noqa: F821
                 error = None
                 try:
                     code = compile(_transform(source), f"<cell {label}>", "exec")
                     exec(code, namespace)  # noqa: S102 - running the notebook is the point
                 except BaseException as exc:  # SystemExit too: a cell may not end grading
-                    error = "{}: {}".format(*_describe_exception(exc, label)[:2])
-                _write(write_fd, ("cell_end", index, error))
-            inventory = {}
-            for name in names:
-                if name in namespace:
-                    inventory[name] = "function" if callable(namespace[name]) else "value"
-            _write(write_fd, ("ready", inventory))
-            continue
-        if kind in ("call", "value"):
+                    error = "{}: {}".format(*_describe_exception(exc)[:2])
+                send(write_fd, ("cell_end", index, error))  # noqa: F821
+            known = [n for n in names if n in namespace]
+            kinds = {n: "function" if callable(namespace[n]) else "value" for n in known}
+            send(write_fd, ("ready", kinds))  # noqa: F821
+        elif kind in ("call", "value"):
             _fork_and_answer(message, namespace, write_fd, read_fd)
-            continue
 
 
 def _ask_checker(name, read_fd, write_fd):
     """A stand-in for ``name`` whose calls the checker answers with its reference version."""
 
     def reference(*args, **kwargs):
-        _write(write_fd, ("callback", name, encode(tuple(args)), encode(dict(kwargs))))  # noqa: F821
+        send(write_fd, ("callback", name, encode(tuple(args)), encode(dict(kwargs))))  # noqa: F821
         answer = _read(read_fd)
         if answer[0] == "stop":  # the call used the function far too often: no except catches
             os._exit(4)
@@ -146,26 +121,26 @@ def _fork_and_answer(message, namespace, write_fd, read_fd):
             os.read(go_read, 1)
             os.close(go_read)
             if message[0] == "value":
-                result = ("ok", encode(namespace[message[1]]))  # noqa: F821
+                value = namespace[message[1]]
             else:
                 _, name, args, kwargs, isolate = message
                 for other in isolate or ():
                     namespace[other] = _ask_checker(other, read_fd, write_fd)
                 value = namespace[name](*args, **kwargs)
-                result = ("ok", encode(value))  # noqa: F821
+            result = ("ok", encode(value))  # noqa: F821
         except BaseException as exc:
-            result = ("raised",) + _describe_exception(exc, "call")
+            result = ("raised",) + _describe_exception(exc)
         try:
-            _write(write_fd, result)
+            send(write_fd, result)  # noqa: F821
         except BaseException:
             status = 3
         os._exit(status)
     os.close(go_read)
-    _write(write_fd, ("forked", pid))
+    send(write_fd, ("forked", pid))  # noqa: F821
     os.write(go_write, b"!")
     os.close(go_write)
     _, status = os.waitpid(pid, 0)
-    _write(write_fd, ("exited", status))
+    send(write_fd, ("exited", status))  # noqa: F821
 
 
 if __name__ == "__main__":

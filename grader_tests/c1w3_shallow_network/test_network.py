@@ -12,36 +12,40 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from helpers.checks import call, expect_integer, expect_keys, expect_sequence
-from helpers.checks.c1w3 import check_initialize_parameters
+from helpers.checks import call, expect_keys, expect_sequence
+from helpers.checks.c1w3 import check_initialize_parameters, expect_three_integers
 
 from . import reference as ref
-from .common import expect_reference, network
+from .common import check, network
 
 SIZES = [(1, 1, 1), (2, 4, 1), (3, 1, 6), (2, 5, 7), (5, 3, 20)]  # (n_x, n_h, m)
 
 
 # --------------------------------------------------------------------------- layer_sizes
+def _distinct(rng, low: int, high: int, *others: int) -> tuple[int, int, int]:
+    """Three sizes in [low, high), different from each other and from ``others``."""
+    while True:
+        sizes = tuple(int(v) for v in rng.integers(low, high, size=3))
+        if len({*sizes, *others}) == 3 + len(others):
+            return sizes
+
+
 def _distinct_shapes(rng):
     """X (n_x, m) and Y (n_y, m) with n_x, n_y, m and 4 all different."""
-    while True:
-        n_x, n_y, m = (int(v) for v in rng.integers(1, 12, size=3))
-        if len({n_x, n_y, m, 4}) == 4:
-            return rng.normal(size=(n_x, m)), (rng.random((n_y, m)) < 0.5).astype(float)
+    n_x, n_y, m = _distinct(rng, 1, 12, 4)
+    return rng.normal(size=(n_x, m)), (rng.random((n_y, m)) < 0.5).astype(float)
 
 
 def _check_layer_sizes(layer_sizes, X, Y) -> None:
     what = f"layer_sizes(X, Y) for X of shape {X.shape} and Y of shape {Y.shape}"
-    expect_reference(layer_sizes, "layer_sizes", X, Y, what=what)
+    check(layer_sizes, "layer_sizes", what, X, Y)
 
 
 @pytest.mark.grades("test_layer_sizes")
 def test_layer_sizes_returns_three_integers(layer_sizes, rng):
     X, Y = _distinct_shapes(rng)
     what = f"layer_sizes(X, Y) for X of shape {X.shape} and Y of shape {Y.shape}"
-    got = expect_sequence(call(what, layer_sizes, X, Y), 3, what)
-    for n, part in zip(got, ("n_x", "n_h", "n_y"), strict=True):
-        expect_integer(n, f"{what}: {part}")
+    expect_three_integers(call(what, layer_sizes, X, Y), what)
 
 
 @pytest.mark.grades("test_layer_sizes")
@@ -57,17 +61,9 @@ def test_layer_sizes_single_output(layer_sizes, rng):
 
 
 # ----------------------------------------------------------------- initialize_parameters
-def _sizes(rng) -> tuple[int, int, int]:
-    """(n_x, n_h, n_y), all different and above 1."""
-    while True:
-        n_x, n_h, n_y = (int(v) for v in rng.integers(2, 9, size=3))
-        if len({n_x, n_h, n_y}) == 3:
-            return n_x, n_h, n_y
-
-
 @pytest.mark.grades("test_initialize_parameters")
 def test_initialize_parameters_shapes_zero_biases_random_weights(initialize_parameters, rng):
-    sizes = [(1, 1, 1), _sizes(rng), _sizes(rng), (2, 4, 1), (6, 5, 1)]
+    sizes = [(1, 1, 1), _distinct(rng, 2, 9), _distinct(rng, 2, 9), (2, 4, 1), (6, 5, 1)]
     check_initialize_parameters(initialize_parameters, sizes, stats_sizes=None)
 
 
@@ -82,7 +78,7 @@ def test_initialize_parameters_weights_are_small(initialize_parameters, rng):
 def _check_forward(forward_propagation, rng, n_x: int, n_h: int, m: int) -> None:
     parameters, X, _ = network(rng, n_x, n_h, m)
     what = f"forward_propagation(X, parameters) for X of shape {X.shape} and n_h = {n_h}"
-    expect_reference(forward_propagation, "forward_propagation", X, parameters, what=what)
+    check(forward_propagation, "forward_propagation", what, X, parameters)
 
 
 @pytest.mark.grades("test_forward_propagation")
@@ -108,7 +104,7 @@ def test_forward_propagation_single_example(forward_propagation, rng):
 # --------------------------------------------------------------------------- compute_cost
 def _check_cost(compute_cost, A2, Y) -> None:
     what = f"compute_cost(A2, Y) for A2 and Y of shape {Y.shape}"
-    expect_reference(compute_cost, "compute_cost", A2, Y, what=what)
+    check(compute_cost, "compute_cost", what, A2, Y)
 
 
 @pytest.mark.grades("test_compute_cost")
@@ -142,7 +138,7 @@ def _check_predict(predict, rng, n_x: int, n_h: int, m: int) -> float:
         if m < 4 or ((z < 0).any() and (z > 0.5).any() and ((z > 0) & (z < 0.5)).any()):
             break
     what = f"predict(parameters, X) for X of shape {X.shape}"
-    expect_reference(predict, "predict", parameters, X, what=what)
+    check(predict, "predict", what, parameters, X)
     return float(z[0] > 0)
 
 

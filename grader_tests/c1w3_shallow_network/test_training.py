@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from .common import PARAMETER_NAMES, expect_reference, parameters_of
+from helpers.checks.c1w3 import PARAMETER_NAMES
+
+from .common import check, parameters_of
 from .spec import SPEC
 
 
@@ -23,8 +25,7 @@ def _grads(rng, parameters: dict) -> dict:
 def _check_update(update_parameters, parameters, grads, note="", **options):
     rate = f", learning_rate={options['learning_rate']:.4g}" if options else ""
     what = f"update_parameters(parameters, grads{rate}) for n_h = {len(parameters['b1'])}{note}"
-    args = (parameters, grads)
-    return expect_reference(update_parameters, "update_parameters", *args, what=what, **options)
+    check(update_parameters, "update_parameters", what, parameters, grads, **options)
 
 
 @pytest.mark.grades("test_update_parameters")
@@ -76,7 +77,7 @@ def _check_nn_model(nn_model, X, Y, n_h: int, iterations: int, print_cost: bool 
     if print_cost:
         what += ", print_cost=True"
     options = {"num_iterations": iterations, "print_cost": print_cost}
-    expect_reference(nn_model, "nn_model", X, Y, n_h, what=what, hints=[STOPPED], **options)
+    check(nn_model, "nn_model", what, X, Y, n_h, hints=[STOPPED], **options)
 
 
 @pytest.mark.grades("test_nn_model")

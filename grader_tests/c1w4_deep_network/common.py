@@ -10,42 +10,15 @@ import functools
 import numpy as np
 
 from grader_tests import checking
-from grader_tests.nn import relative_error
-from helpers.checks import failure, likely_mistake, show
 
 from .spec import SPEC
 
 GRADIENT_TOLERANCE = 1e-5  # largest relative error accepted; every known mistake is far above
 KINK_MARGIN = 1e-3  # every input of relu is at least this far from 0 (no numerical derivative)
 
-
 call_student = functools.partial(checking.call_student, SPEC)
 check = functools.partial(checking.check, SPEC)
-
-
-def expect_gradient(got, numerical: np.ndarray, what: str, mistakes=()) -> None:
-    """``got`` has the shape of ``numerical`` and matches it (relative error); ``mistakes``
-    are (wrong gradient, hint) pairs."""
-    hint = likely_mistake(got, mistakes)
-    if not (isinstance(got, np.ndarray) and got.shape == numerical.shape):
-        shape = np.shape(got) if isinstance(got, (np.ndarray, np.generic)) else None
-        hint = hint or next((h for w, h in mistakes if shape and np.shape(w) == shape), None)
-        raise failure(
-            f"{what} should be an array of shape {numerical.shape}.",
-            got=f"shape {shape}: {show(got)}" if shape is not None else show(got),
-            mistake=hint,
-        )
-    error = relative_error(got, numerical)
-    if not error <= GRADIENT_TOLERANCE:
-        if hint is None and np.isnan(got).any():
-            hint = "the result holds NaN (not a number): look for 0/0 or inf - inf."
-        raise failure(
-            f"{what} does not match the numerical gradient (relative error {error:.2g}; at most "
-            f"{GRADIENT_TOLERANCE:g} is accepted).",
-            expected=show(numerical),
-            got=show(got),
-            mistake=hint,
-        )
+expect_gradient = functools.partial(checking.expect_gradient, tolerance=GRADIENT_TOLERANCE)
 
 
 # ----------------------------------------------------------------------------- problems

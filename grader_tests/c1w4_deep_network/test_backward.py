@@ -30,7 +30,8 @@ from grader_tests.c1w4_deep_network.common import (
 )
 from grader_tests.checking import narrow
 from grader_tests.nn import numerical_gradient, numerical_gradients
-from helpers.checks import expect_sequence, expect_type, failure
+from helpers.checks import expect_sequence, expect_type
+from helpers.checks.engine import expect_structure
 
 PARTS = ("dA_prev", "dW", "db")
 
@@ -152,13 +153,4 @@ def test_L_model_backward(L_model_backward, rng, L, kinds):
     keys = [k for k in numerical if k.rstrip("0123456789") in kinds.split()]
     for key in [k for k in keys if k in grads]:
         expect_gradient(grads[key], numerical[key], f'{what}: grads["{key}"]', narrow(wrong, key))
-    missing = [key for key in keys if key not in grads]
-    if missing:
-        raise failure(
-            f"{what}: grads lacks the key(s) {', '.join(map(repr, missing))}.",
-            expected=f"keys {', '.join(map(repr, keys))}",
-            got=f"keys {', '.join(map(repr, grads)) or '(none)'}",
-            mistake=next(
-                (h for w, h in wrong if isinstance(w, dict) and set(w) == set(grads)), None
-            ),
-        )
+    expect_structure(grads, dict.fromkeys(keys), f"{what}: grads", wrong)

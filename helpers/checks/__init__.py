@@ -87,11 +87,7 @@ def show(value) -> str:
         return "{" + ", ".join(f"{k!r}: {show(v)}" for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)) and len(value) <= SMALL_ARRAY:
         inside = ", ".join(show(item) for item in value)
-        return (
-            f"({inside}{',' if len(value) == 1 else ''})"
-            if isinstance(value, tuple)
-            else f"[{inside}]"
-        )
+        return f"[{inside}]" if isinstance(value, list) else f"({inside}{',' * (len(value) == 1)})"
     text = repr(value)
     return text if len(text) <= 200 else text[:200] + " ..."
 
@@ -115,12 +111,8 @@ def failure(headline: str, *, expected=None, got=None, mistake: str | None = Non
 
 def passed(name: str, count: int) -> None:
     """Print the one line that says every public check of ``name`` passed."""
-    if count == 1:
-        print(f"✓ {name}: the public check passed.")
-    elif count == 2:
-        print(f"✓ {name}: both public checks passed.")
-    else:
-        print(f"✓ {name}: all {count} public checks passed.")
+    text = {1: "the public check", 2: "both public checks"}.get(count, f"all {count} public checks")
+    print(f"✓ {name}: {text} passed.")
 
 
 # ----------------------------------------------------------------------------- calling

@@ -30,7 +30,7 @@ from helpers.checks import (
     failure,
     passed,
 )
-from helpers.checks.engine import Week, compare
+from helpers.checks.engine import Week, named
 
 WEEK = Week("c1w2_logistic_regression", __name__)
 
@@ -48,28 +48,35 @@ check_predict = WEEK.checker("predict")
 check_model = WEEK.checker("model")
 
 
+def expect_float_w(w: np.ndarray, what: str) -> None:
+    """initialize_with_zeros' w holds floats (np.zeros gives them; zeros of dtype int do not)."""
+    if w.dtype.kind != "f":
+        raise failure(
+            f"{what}: w has dtype {w.dtype}.",
+            expected="floats (dtype float64)",
+            mistake=WEEK.hint("initialize_with_zeros_int"),
+        )
+
+
+def expect_number_b(b, what: str) -> None:
+    """initialize_with_zeros' b is a number, not an array."""
+    if isinstance(b, np.ndarray) and b.ndim > 0:
+        raise failure(
+            f"{what}: b has the wrong type.",
+            expected="a number: 0.0",
+            got=f"an array of shape {b.shape}",
+            mistake=WEEK.hint("initialize_with_zeros_b_array"),
+        )
+
+
 def check_initialize_with_zeros(initialize_with_zeros) -> None:
     """Check initialize_with_zeros for dim = 3 and dim = 1: shapes, values and types."""
-    examples = WEEK.examples("initialize_with_zeros")
-    for example in examples:
-        what = example["label"]
-        got = call(what, initialize_with_zeros, *example["args"])
-        compare(got, example["expected"], what, example["mistakes"], parts=("w", "b"))
-        w, b = got
-        if w.dtype.kind != "f":
-            raise failure(
-                f"{what}: w has dtype {w.dtype}.",
-                expected="floats (dtype float64)",
-                mistake=WEEK.hint("initialize_with_zeros_int"),
-            )
-        if isinstance(b, np.ndarray) and b.ndim > 0:
-            raise failure(
-                f"{what}: b has the wrong type.",
-                expected="a number: 0.0",
-                got=f"an array of shape {b.shape}",
-                mistake=WEEK.hint("initialize_with_zeros_b_array"),
-            )
-    passed("initialize_with_zeros", len(examples))
+
+    def types(got, what: str) -> None:
+        expect_float_w(got[0], what)
+        expect_number_b(got[1], what)
+
+    WEEK.check("initialize_with_zeros", initialize_with_zeros, then=types)
 
 
 # --------------------------------------------------------------------------- data checks
@@ -117,13 +124,7 @@ def _check_pictures(name: str, got) -> None:
 
 def _checker(name: str, check, what: str):
     """``check_<name>``: the public check of a graded value."""
-
-    def checker(value) -> None:
-        check(name, value)
-
-    checker.__name__ = checker.__qualname__ = f"check_{name}"
-    checker.__doc__ = f"Check {name}, {what}."
-    return checker
+    return named(lambda value: check(name, value), name, f"Check {name}, {what}.")
 
 
 check_m_train = _checker("m_train", _check_count, "the number of training pictures")

@@ -27,7 +27,7 @@ from helpers.checks import (
     passed,
     show,
 )
-from helpers.checks.engine import Raised, Week
+from helpers.checks.engine import Week, narrowed, split_mistakes
 
 WEEK = Week("c1w3_shallow_network", __name__)
 
@@ -50,13 +50,17 @@ SIGN_CHECK_SIZE = 24
 NN_MODEL_ATOL = 2e-3
 
 
+def expect_three_integers(sizes, what: str) -> None:
+    """layer_sizes' result is (n_x, n_h, n_y), three integers (before their values count)."""
+    for n, part in zip(expect_sequence(sizes, 3, what), ("n_x", "n_h", "n_y"), strict=True):
+        expect_integer(n, f"{what}: {part}")
+
+
 def check_layer_sizes(layer_sizes) -> None:
     """Check layer_sizes on two data sets of different shapes: three integers, the right ones."""
     for example in WEEK.examples("layer_sizes"):
         what = example["label"]
-        got = expect_sequence(call(what, layer_sizes, *example["args"]), 3, what)
-        for n, part in zip(got, ("n_x", "n_h", "n_y"), strict=True):
-            expect_integer(n, f"{what}: {part}")
+        expect_three_integers(call(what, layer_sizes, *example["args"]), what)
     WEEK.check("layer_sizes", layer_sizes)
 
 
@@ -81,9 +85,7 @@ def _python_float(cost, what: str) -> None:
     )
 
 
-def check_compute_cost(compute_cost) -> None:
-    """Check compute_cost on its public examples: the value, then that it is a Python float."""
-    WEEK.check("compute_cost", compute_cost, then=_python_float)
+check_compute_cost = WEEK.checker("compute_cost", then=_python_float)
 
 
 # ------------------------------------------------------------------ initialize_parameters
@@ -108,9 +110,7 @@ def _check_initial_parameters(parameters, n_x: int, n_h: int, n_y: int, what: st
         if key.startswith("W"):
             wrong = [(shape[::-1], WEEK.hint("initialize_parameters_transposed"))]
         else:
-            wrong = [
-                (s, WEEK.hint("initialize_parameters_b_1d")) for s in ((shape[0],), shape[::-1])
-            ]
+            wrong = [(s, WEEK.hint("initialize_parameters_b_1d")) for s in (shape[:1], shape[::-1])]
         expect_shape(parameters[key], shape, f"{what}[{key!r}]", mistakes=wrong)
     for key in ("b1", "b2"):
         b = parameters[key]
@@ -162,28 +162,22 @@ def check_nn_model(nn_model) -> None:
     (close to the reference's whatever small random weights it starts from)."""
     WEEK.dependencies_first("nn_model", nn_model)
     swapped = WEEK.hint("nn_model_swapped")
+    note = f"(compared to within {NN_MODEL_ATOL:g}, as the initial weights are random)"
     examples = WEEK.examples("nn_model")
     for number, example in enumerate(examples):
         what = example["label"]
-        wrong = [(v, h) for v, h in example["mistakes"] if isinstance(v, dict)]
-        errors = [(v.text, h) for v, h in example["mistakes"] if isinstance(v, Raised)]
+        wrong, errors = split_mistakes(example["mistakes"])
         errors += [("not aligned", swapped), ("core dimension", swapped)]
         got = call(what, nn_model, *example["args"], hints=errors, **example["kwargs"])
         expected = example["expected"]
         expect_keys(got, list(expected), what)
         for key, value in expected.items():
-            shapes = [(np.shape(v[key]), h) for v, h in wrong if key in v]
+            shapes = [(np.shape(v), h) for v, h in narrowed(wrong, key)]
             expect_shape(got[key], value.shape, f"{what}: parameters[{key!r}]", mistakes=shapes)
         unknown = "nn_model_first_step" if number == 0 else "nn_model_one_iteration_more"
-        expect_close(
-            got["b2"],
-            expected["b2"],
-            f"{what}: parameters['b2'] (compared to within {NN_MODEL_ATOL:g}, as the initial "
-            "weights are random)",
-            rtol=0,
-            atol=NN_MODEL_ATOL,
-            mistakes=[*((v["b2"], h) for v, h in wrong), (lambda _: True, WEEK.hint(unknown))],
-        )
+        b2 = [*narrowed(wrong, "b2"), (lambda _: True, WEEK.hint(unknown))]
+        options = {"rtol": 0, "atol": NN_MODEL_ATOL, "mistakes": b2}
+        expect_close(got["b2"], expected["b2"], f"{what}: parameters['b2'] {note}", **options)
     passed("nn_model", len(examples))
 
 

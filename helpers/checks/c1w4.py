@@ -34,39 +34,13 @@ from helpers.checks import (
     passed,
     show,
 )
-from helpers.checks.engine import Week, compare, split_mistakes
+from helpers.checks.engine import Week, compare, named, split_mistakes
 
 WEEK = Week("c1w4_deep_network", __name__)
 
 SPREAD_MIN_SIZE = 400  # the spread of a weight matrix is measured when it has this many entries
 SPREAD_MIN_UNITS = 16  # ... and the layer before has this many units or more
 SPREAD_RATIO = 1.25  # "about s" means within a factor 1.25 of s
-
-
-RESULTS = {"L_model_backward": "grads", "update_parameters": "the new parameters"}
-
-
-def _named(check, name: str, doc: str):
-    check.__name__, check.__qualname__, check.__doc__ = f"check_{name}", f"check_{name}", doc
-    return check
-
-
-def _checker(name: str):
-    """``check_<name>``: every public example of ``name``, compared with :func:`compare`."""
-
-    def check(function) -> None:
-        WEEK.dependencies_first(name, function)
-        examples = WEEK.examples(name)
-        parts = WEEK.data["functions"][name]["parts"]
-        for example in examples:
-            wrong, errors = split_mistakes(example["mistakes"])
-            what = example["label"]
-            got = call(what, function, *example["args"], hints=errors, **example["kwargs"])
-            result = f"{what}: {RESULTS[name]}" if name in RESULTS else what
-            compare(got, example["expected"], result, wrong, parts=parts, inputs=example["args"])
-        passed(name, len(examples))
-
-    return _named(check, name, f"Check {name} on its public examples (see the notebook's text).")
 
 
 # ---------------------------------------------------------------------- initialization
@@ -144,7 +118,7 @@ def _initializer_checker(name: str):
             expect_facts(facts, example["expected"], example["label"], mistakes)
         passed(name, len(examples))
 
-    return _named(check, name, f"Check {name} on the layer sizes of its public examples.")
+    return named(check, name, f"Check {name} on the layer sizes of its public examples.")
 
 
 # ------------------------------------------------------------------------------ models
@@ -240,19 +214,19 @@ def _model_checker(name: str):
         passed(name, 3)
 
     doc = f"Check {name} on 6 examples, from fixed parameters: the trained parameters and costs."
-    return _named(check, name, doc)
+    return named(check, name, doc)
 
 
 # ------------------------------------------------------------------------------ checks
 check_initialize_parameters = _initializer_checker("initialize_parameters")
 check_initialize_parameters_deep = _initializer_checker("initialize_parameters_deep")
-check_linear_forward = _checker("linear_forward")
-check_linear_activation_forward = _checker("linear_activation_forward")
-check_L_model_forward = _checker("L_model_forward")  # noqa: N816
-check_compute_cost = _checker("compute_cost")
-check_linear_backward = _checker("linear_backward")
-check_linear_activation_backward = _checker("linear_activation_backward")
-check_L_model_backward = _checker("L_model_backward")  # noqa: N816
-check_update_parameters = _checker("update_parameters")
+check_linear_forward = WEEK.checker("linear_forward")
+check_linear_activation_forward = WEEK.checker("linear_activation_forward")
+check_L_model_forward = WEEK.checker("L_model_forward")  # noqa: N816
+check_compute_cost = WEEK.checker("compute_cost")
+check_linear_backward = WEEK.checker("linear_backward")
+check_linear_activation_backward = WEEK.checker("linear_activation_backward")
+check_L_model_backward = WEEK.checker("L_model_backward", result="grads")  # noqa: N816
+check_update_parameters = WEEK.checker("update_parameters", result="the new parameters")
 check_two_layer_model = _model_checker("two_layer_model")
 check_L_layer_model = _model_checker("L_layer_model")  # noqa: N816

@@ -119,21 +119,14 @@ class Week:
     def examples(self, name: str) -> list[dict]:
         """The decoded public examples of a function: label, args, kwargs, expected, mistakes
         (a list of (wrong output, hint) pairs)."""
-        examples = []
-        for example in self.data["functions"][name]["examples"]:
-            examples.append(
-                {
-                    "label": example["label"],
-                    "args": decode(example["args"]),
-                    "kwargs": decode(example["kwargs"]),
-                    "expected": decode(example["expected"]),
-                    "mistakes": [
-                        (decode(value), self.hint(key))
-                        for key, value in example["mistakes"].items()
-                    ],
-                }
-            )
-        return examples
+        return [
+            {
+                "label": example["label"],
+                **{k: decode(example[k]) for k in ("args", "kwargs", "expected")},
+                "mistakes": [(decode(v), self.hint(k)) for k, v in example["mistakes"].items()],
+            }
+            for example in self.data["functions"][name]["examples"]
+        ]
 
     def calls(self, name: str) -> list[str]:
         """The graded functions ``name`` calls (its spec's ``calls``)."""
@@ -163,10 +156,11 @@ class Week:
                 text = str(failed).strip() or type(failed).__name__
                 raise DependencyFailure(dependency, text.splitlines()[0].rstrip(".:")) from None
 
-    def check(self, name: str, function, then=None) -> None:
+    def check(self, name: str, function, then=None, result: str = "") -> None:
         """Run ``function`` on each public example of ``name``; print one ✓ line if every
         result matches, else raise a CheckFailure that says where and why. ``then(result,
-        label)`` checks more about each result once it matches."""
+        label)`` checks more about each result once it matches; ``result`` names what is
+        compared ("grads": messages say "<label>: grads['dW1']")."""
         self.dependencies_first(name, function)
         parts = self.data["functions"][name]["parts"]
         examples = self.examples(name)
@@ -174,20 +168,23 @@ class Week:
             what = example["label"]
             wrong, errors = split_mistakes(example["mistakes"])
             got = call(what, function, *example["args"], hints=errors, **example["kwargs"])
-            compare(got, example["expected"], what, wrong, parts=parts, inputs=example["args"])
+            label = f"{what}: {result}" if result else what
+            compare(got, example["expected"], label, wrong, parts=parts, inputs=example["args"])
             if then is not None:
                 then(got, what)
         passed(name, len(examples))
 
-    def checker(self, name: str):
-        """``check_<name>``: the public check of one graded function."""
+    def checker(self, name: str, then=None, result: str = ""):
+        """``check_<name>``: the public check of one graded function (see :meth:`check`)."""
+        doc = f"Check {name} on its public examples (see the notebook's text)."
+        return named(lambda function: self.check(name, function, then, result), name, doc)
 
-        def check(function) -> None:
-            self.check(name, function)
 
-        check.__name__ = check.__qualname__ = f"check_{name}"
-        check.__doc__ = f"Check {name} on its public examples (see the notebook's text)."
-        return check
+def named(check, name: str, doc: str):
+    """``check`` named ``check_<name>``, with ``doc`` as its help text."""
+    check.__name__ = check.__qualname__ = f"check_{name}"
+    check.__doc__ = doc
+    return check
 
 
 def split_mistakes(mistakes) -> tuple[list, list]:
@@ -199,55 +196,48 @@ def split_mistakes(mistakes) -> tuple[list, list]:
 
 
 # ------------------------------------------------------------------------- comparisons
-def _at(value, key):
-    """``value[key]`` for a mistake's output, or a marker when it has no such part."""
-    try:
-        if isinstance(value, dict):
-            return value[key]
-        if isinstance(value, (tuple, list)) and isinstance(key, int):
-            return value[key]
-    except (KeyError, IndexError):
-        pass
-    return _MISSING
+def _has(value, key) -> bool:
+    if isinstance(value, dict):
+        return key in value
+    return isinstance(value, (tuple, list)) and isinstance(key, int) and key < len(value)
 
 
-_MISSING = object()
+def narrowed(mistakes, key) -> list:
+    """The (part, hint) pairs of the mistakes' outputs that have this item or key."""
+    return [(value[key], hint) for value, hint in mistakes if _has(value, key)]
 
 
 def _same_everywhere(got, wrong) -> bool:
     """True when ``got`` equals a mistake's output in every part (its structure included)."""
-    if isinstance(wrong, dict):
-        return (
-            isinstance(got, dict)
-            and set(got) == set(wrong)
-            and all(_same_everywhere(got[k], wrong[k]) for k in wrong)
-        )
-    if isinstance(wrong, (tuple, list)):
-        return (
-            isinstance(got, (tuple, list))
-            and len(got) == len(wrong)
-            and all(_same_everywhere(g, w) for g, w in zip(got, wrong, strict=True))
-        )
+    if isinstance(wrong, (dict, tuple, list)):
+        keys = wrong if isinstance(wrong, dict) else range(len(wrong))
+        same = _structure(got) == _structure(wrong)
+        return same and all(_same_everywhere(got[k], wrong[k]) for k in keys)
     return likely_mistake(got, [(wrong, True)]) is not None
 
 
-def _narrow(mistakes, key) -> list:
-    return [(part, hint) for value, hint in mistakes if (part := _at(value, key)) is not _MISSING]
+def _structure(value):
+    """A dict's keys or a sequence's length (None for anything else)."""
+    if isinstance(value, dict):
+        return ("keys", frozenset(value))
+    return ("items", len(value)) if isinstance(value, (tuple, list)) else None
 
 
-def _same_structure_hint(got, mistakes) -> str | None:
-    """The hint of a mistake whose output has the structure of ``got`` (the same keys, or
-    the same number of items)."""
-    for value, hint in mistakes:
-        if isinstance(got, dict) and isinstance(value, dict) and set(got) == set(value):
-            return hint
-        if (
-            isinstance(got, (tuple, list))
-            and isinstance(value, (tuple, list))
-            and len(got) == len(value)
-        ):
-            return hint
-    return None
+def expect_structure(got, expected, what: str, mistakes=()) -> None:
+    """``got`` has the items (a tuple ``expected``) or the keys (a dict) of ``expected``; when
+    not, a mistake whose output has the learner's structure is named."""
+    try:
+        if isinstance(expected, tuple):
+            expect_sequence(got, len(expected), what)
+        else:
+            expect_keys(got, list(expected), what)
+    except CheckFailure as failed:
+        mine = _structure(got)
+        hint = next((h for v, h in mistakes if mine is not None and _structure(v) == mine), None)
+        if hint is None:
+            raise
+        text = str(failed).rsplit("\n  likely mistake:", 1)[0]
+        raise CheckFailure(f"{text}\n  likely mistake: {hint}") from None
 
 
 def _show_items(items) -> str:
@@ -259,11 +249,8 @@ def _show_items(items) -> str:
 
 def _leaves(value):
     """The arrays and numbers inside a function's inputs (dicts, tuples and lists opened)."""
-    if isinstance(value, dict):
-        for item in value.values():
-            yield from _leaves(item)
-    elif isinstance(value, (tuple, list)):
-        for item in value:
+    if isinstance(value, (dict, tuple, list)):
+        for item in value.values() if isinstance(value, dict) else value:
             yield from _leaves(item)
     elif isinstance(value, (np.ndarray, float, int, np.number)) and not isinstance(value, bool):
         yield value
@@ -307,36 +294,24 @@ def compare(got, expected, what: str, mistakes=(), *, parts=(), inputs=()) -> No
 
 
 def _compare(got, expected, what: str, mistakes=(), *, parts=(), inputs=()) -> None:
+    if isinstance(expected, (tuple, dict)):
+        expect_structure(got, expected, what, mistakes)
     if isinstance(expected, tuple):
-        try:
-            expect_sequence(got, len(expected), what)
-        except CheckFailure as failed:
-            hint = _same_structure_hint(got, mistakes)
-            text = f"{failed}\n  likely mistake: {hint}" if hint else str(failed)
-            raise CheckFailure(text) from None
         for i, item in enumerate(expected):
             name = f"{what}: {parts[i]}" if i < len(parts) else f"{what}: item {i}"
-            _compare(got[i], item, name, _narrow(mistakes, i), inputs=inputs)
+            _compare(got[i], item, name, narrowed(mistakes, i), inputs=inputs)
         return
     if isinstance(expected, dict):
-        try:
-            expect_keys(got, list(expected), what)
-        except CheckFailure as failed:
-            hint = _same_structure_hint(got, mistakes)
-            text = str(failed)
-            if hint:
-                text = text.rsplit("\n  likely mistake:", 1)[0] + f"\n  likely mistake: {hint}"
-            raise CheckFailure(text) from None
         stale = [k for k in expected if _unchanged(got[k], expected[k], inputs)]
         for key in stale:  # a part never updated is named first, as what it is
             try:
-                _compare(got[key], expected[key], f"{what}[{key!r}]", _narrow(mistakes, key))
+                _compare(got[key], expected[key], f"{what}[{key!r}]", narrowed(mistakes, key))
             except CheckFailure as failed:
                 first, *rest = str(failed).split("\n")
                 note = f"{first} It still holds the value it was given: it was never updated."
                 raise CheckFailure("\n".join([note, *rest])) from None
         for key, item in expected.items():
-            _compare(got[key], item, f"{what}[{key!r}]", _narrow(mistakes, key), inputs=inputs)
+            _compare(got[key], item, f"{what}[{key!r}]", narrowed(mistakes, key), inputs=inputs)
         return
     if isinstance(expected, list):
         if not isinstance(got, (list, tuple, np.ndarray)):
@@ -353,7 +328,7 @@ def _compare(got, expected, what: str, mistakes=(), *, parts=(), inputs=()) -> N
                 mistake=hint,
             )
         for i, item in enumerate(expected):
-            _compare(got[i], item, f"{what}[{i}]", _narrow(mistakes, i))
+            _compare(got[i], item, f"{what}[{i}]", narrowed(mistakes, i))
         return
     try:
         if isinstance(expected, (bool, str)) or expected is None:
