@@ -62,8 +62,7 @@ def cell_source(cell: dict) -> str:
 
 
 def is_solution_cell(cell: dict) -> bool:
-    meta = nbgrader_meta(cell)
-    return cell.get("cell_type") == "code" and bool(meta.get("solution"))
+    return cell.get("cell_type") == "code" and bool(nbgrader_meta(cell).get("solution"))
 
 
 def is_test_cell(cell: dict) -> bool:
@@ -153,8 +152,7 @@ def needed_cells(program: list[Cell]) -> list[Cell]:
 
 
 def _python(source: str) -> str | None:
-    """The cell's code as Python (IPython's magics turned into calls), None if it does not
-    parse."""
+    """The cell's code as Python (IPython's magics turned into calls); None if it won't parse."""
     try:
         from IPython.core.inputtransformer2 import TransformerManager
 

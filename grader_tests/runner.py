@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from .client import StudentCodeError
 from .course import (
     PACKAGE_DIR,
     NotGradable,
@@ -109,8 +110,6 @@ def _student_message(exc: BaseException) -> str:
     if isinstance(exc, AssertionError):
         text = str(exc).strip() or "the check failed"
     else:
-        from .client import StudentCodeError
-
         text = str(exc) if isinstance(exc, StudentCodeError) else f"{type(exc).__name__}: {exc}"
     text = _CONTROL.sub("", text)
     if len(text) > MESSAGE_LIMIT:
