@@ -57,6 +57,7 @@ ASSIGNMENTS = [
     "c1w2_logistic_regression",
     "c1w3_shallow_network",
     "c1w4_deep_network",
+    "c2w1_practical_aspects",
 ]
 
 c.CourseDirectory.course_id = "deep-learning-from-scratch"

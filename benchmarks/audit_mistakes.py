@@ -40,9 +40,14 @@ from grader_tests import spec as specs  # noqa: E402
 from helpers.checks import CheckFailure  # noqa: E402
 from helpers.checks.engine import global_names  # noqa: E402
 
-WEEKS = ("c1w2_logistic_regression", "c1w3_shallow_network", "c1w4_deep_network")
+WEEKS = (
+    "c1w2_logistic_regression",
+    "c1w3_shallow_network",
+    "c1w4_deep_network",
+    "c2w1_practical_aspects",
+)
 SHORT = {"c1w2_logistic_regression": "c1w2", "c1w3_shallow_network": "c1w3"}
-SHORT["c1w4_deep_network"] = "c1w4"
+SHORT.update(c1w4_deep_network="c1w4", c2w1_practical_aspects="c2w1")
 # locked cells that the check cells need besides the set-up and the provided functions
 NEEDED = {"c1w2_logistic_regression": {"setup", "load_data"}}
 STUB = "    # YOUR CODE HERE\n    raise NotImplementedError()\n"
@@ -71,7 +76,7 @@ def _stub(week: str, function: str) -> Planted:
                    fragment=f"`{function}` is not written yet")  # fmt: skip
 
 
-W2, W3, W4 = WEEKS
+W2, W3, W4, W5 = WEEKS
 # fmt: off
 MISTAKES = [
     # ---------------------------------------------------------------------------- C1 W2
@@ -137,6 +142,28 @@ MISTAKES = [
     _spec(W4, "update_parameters_b_not_updated"),
     _spec(W4, "two_layer_model_dA2_sign"),
     _spec(W4, "L_layer_model_uphill"),
+    # ---------------------------------------------------------------------------- C2 W1
+    _spec(W5, "zeros_b_1d"),
+    _spec(W5, "random_unscaled"),
+    _spec(W5, "he_this_layer"),
+    _spec(W5, "he_xavier"),
+    _stub(W5, "initialize_parameters_he"),
+    _spec(W5, "l2_no_m"),
+    _spec(W5, "l2_with_b"),
+    _spec(W5, "l2_backward_half"),
+    Planted(W5, "l2_backward_from_three_layer_backward", "backward_propagation_with_regularization",
+            source="def backward_propagation_with_regularization(X, Y, cache, lambd):\n"
+                   "    return three_layer_backward(X, Y, cache)\n",
+            fragment="add lambd / m * W"),
+    _spec(W5, "dropout_no_scale"),
+    _spec(W5, "dropout_reversed"),
+    _spec(W5, "dropout_backward_no_mask"),
+    _spec(W5, "dropout_backward_new_mask"),
+    _spec(W5, "backward_1d_theta"),
+    _spec(W5, "gradient_check_one_epsilon"),
+    _spec(W5, "gradient_check_no_denominator"),
+    _spec(W5, "gradient_check_n_no_copy"),
+    _spec(W5, "backward_n_db1_left"),
 ]
 # fmt: on
 

@@ -840,3 +840,248 @@ def plot_accuracy_by_hidden_size(
     if baseline_accuracy is not None:
         axis.legend(frameon=False)
     return fig
+
+
+# ======================================================================= week c2w1 (practical)
+__all__ += [
+    "plot_cost_curves",
+    "plot_gradient_descent_paths",
+    "plot_layer_spread",
+    "plot_gradient_differences",
+]
+
+
+def _named_curves(curves, function: str, what: str) -> dict[str, np.ndarray]:
+    """``{label: numbers}`` as ``{str: float vector}``, or a ValueError naming the problem."""
+    if not isinstance(curves, Mapping) or len(curves) == 0:
+        got = "an empty dict" if isinstance(curves, Mapping) else type(curves).__name__
+        raise ValueError(
+            f"{function}: {what} must be a non-empty dict {{label: values}}, got {got}."
+        )
+    return {
+        str(label): _cost_values(values, function, f"{what}[{label!r}]")
+        for label, values in curves.items()
+    }
+
+
+def plot_cost_curves(curves, every=1000, title=None, log_scale=False) -> Figure:
+    """Several cost curves in one plot, one line per label.
+
+    Arguments:
+        curves: ``{label: costs}``, e.g. ``{"zeros": costs_zeros, "He": costs_he}``; each
+            ``costs`` holds one number per ``every`` iterations, starting at iteration 0.
+        every: iterations between two recorded costs (week c2w1's models record every 1000).
+        title: the figure's title (default "Cost during training").
+        log_scale: draw the cost on a logarithmic axis (for costs of very different sizes).
+
+    A cost that is ``inf`` or ``NaN`` cannot be drawn: matplotlib leaves the point out, and a
+    note in the plot names the curve. (A huge first cost, as after initializing with large
+    weights, can be ``inf``.)
+
+    Returns: the matplotlib ``Figure`` with one ``Axes``: one line per label, and a legend.
+    """
+    name = "plot_cost_curves"
+    values = _named_curves(curves, name, "curves")
+    every = _positive_int(every, "every", name)
+    longest = max(len(costs) for costs in values.values())
+    fig, ax = plt.subplots(figsize=(7.0, 4.2), layout="constrained")
+    for index, (label, costs) in enumerate(values.items()):
+        ax.plot(
+            np.arange(len(costs)) * every,
+            costs,
+            color=f"C{index % 10}",
+            linewidth=2,
+            label=label,
+            **_markers(longest),
+        )
+    _style_cost_axes(ax, title or "Cost during training", (longest - 1) * every)
+    if log_scale:
+        ax.set_yscale("log")
+        ax.set_ylabel("cost (log scale)")
+    ax.legend(frameon=False)
+    broken = {label: costs for label, costs in values.items() if not np.all(np.isfinite(costs))}
+    if broken:
+        ax.text(
+            0.98,
+            0.97,
+            "not drawn (inf or NaN): the cost at some iterations of "
+            + ", ".join(broken)
+            + "\n(see the printed costs)",
+            transform=ax.transAxes,
+            ha="right",
+            va="top",
+            fontsize=8,
+            color=WRONG_COLOR,
+        )
+    return fig
+
+
+def _path(path, function: str, index: int) -> np.ndarray:
+    """A gradient-descent path as a float array (k, 2): one point (w1, w2) per row."""
+    array = np.asarray(path, dtype=np.float64) if not isinstance(path, str) else None
+    if array is None or array.ndim != 2 or array.shape[1] != 2 or array.shape[0] == 0:
+        shape = None if array is None else array.shape
+        raise ValueError(
+            f"{function}: the path of panels[{index}] must be an array of shape (k, 2), one "
+            f"point (w1, w2) per row, got shape {shape}."
+        )
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{function}: the path of panels[{index}] contains NaN or inf.")
+    return array
+
+
+def plot_gradient_descent_paths(panels, ncols=2, panel_size=(5.0, 4.4)) -> Figure:
+    """Contours of costs of two parameters, each with the path gradient descent took.
+
+    Arguments:
+        panels: a list of ``(cost_fn, path, title)``, one plot each: ``cost_fn(w1, w2)``
+            returns the cost for arrays ``w1``, ``w2`` of the same shape (a grid);
+            ``path`` is ``(k, 2)``, the parameters ``(w1, w2)`` before each step (the first
+            row is the start, the last the end); ``title`` is a string.
+        ncols: plots per row.
+        panel_size: the size of one plot in inches, ``(width, height)``.
+
+    Each plot covers its path with a margin, with the same scale on both axes (so a round
+    bowl looks round): thin lines are the contours (等高线) of the cost, the dots joined by
+    a line are the steps, a square marks the start and a star the end.
+
+    Returns: the matplotlib ``Figure`` with one ``Axes`` per place in the grid.
+    """
+    name = "plot_gradient_descent_paths"
+    if isinstance(panels, (str, bytes, Mapping)) or not isinstance(panels, Sequence):
+        raise ValueError(
+            f"{name}: panels must be a list of (cost_fn, path, title), got {type(panels).__name__}."
+        )
+    if len(panels) == 0:
+        raise ValueError(f"{name}: panels is empty; give at least one (cost_fn, path, title).")
+    checked = []
+    for index, panel in enumerate(panels):
+        if not isinstance(panel, (tuple, list)) or len(panel) != 3 or not callable(panel[0]):
+            raise ValueError(
+                f"{name}: panels[{index}] must be a tuple (cost_fn, path, title) with a "
+                f"function cost_fn(w1, w2), got {panel!r:.80}."
+            )
+        checked.append((panel[0], _path(panel[1], name, index), str(panel[2])))
+    ncols = min(_positive_int(ncols, "ncols", name), len(checked))
+    nrows = math.ceil(len(checked) / ncols)
+    width, height = panel_size
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(ncols * width, nrows * height), layout="constrained", squeeze=False
+    )
+    try:
+        for index, (ax, (cost_fn, path, title)) in enumerate(zip(axes.flat, checked, strict=False)):
+            low, high = path.min(axis=0), path.max(axis=0)
+            half = 0.6 * max(float(np.max(high - low)), 1e-3)
+            centre = (low + high) / 2
+            w1, w2 = np.meshgrid(
+                np.linspace(centre[0] - half, centre[0] + half, 200),
+                np.linspace(centre[1] - half, centre[1] + half, 200),
+            )
+            try:
+                costs = np.asarray(cost_fn(w1, w2), dtype=np.float64)
+            except Exception as error:
+                raise ValueError(
+                    f"{name}: the cost_fn of panels[{index}] raised {type(error).__name__}: {error}"
+                ) from error
+            if costs.shape != w1.shape:
+                raise ValueError(
+                    f"{name}: the cost_fn of panels[{index}] returned shape {costs.shape} for "
+                    f"a grid of shape {w1.shape}; it must return one cost per grid point."
+                )
+            levels = np.quantile(costs, np.linspace(0.0, 1.0, 14) ** 2)
+            ax.contour(w1, w2, costs, levels=np.unique(levels), colors="#999999", linewidths=0.8)
+            ax.plot(path[:, 0], path[:, 1], "-o", color="C0", markersize=3, linewidth=1.2)
+            ax.plot(*path[0], "s", color="C1", markersize=8, label="start")
+            ax.plot(*path[-1], "*", color="C3", markersize=13, label="end")
+            ax.set_xlim(centre[0] - half, centre[0] + half)
+            ax.set_ylim(centre[1] - half, centre[1] + half)
+            ax.set_aspect("equal", adjustable="box")
+            ax.set_xlabel("$w_1$")
+            ax.set_ylabel("$w_2$")
+            ax.set_title(title, fontsize=11, fontweight="bold")
+            ax.legend(frameon=False, fontsize=9, loc="lower right")
+    except Exception:
+        plt.close(fig)
+        raise
+    for ax in axes.flat[len(checked) :]:
+        ax.set_axis_off()
+    return fig
+
+
+def plot_layer_spread(spreads, title=None) -> Figure:
+    """How spread out the activations are in each layer of a deep network (log scale).
+
+    Arguments:
+        spreads: ``{label: values}``, where ``values[l - 1]`` is the spread (for example the
+            standard deviation 标准差) of the activations of layer ``l`` = 1, 2, ...; e.g.
+            ``{"weights x 0.9": [...], "weights x 1.1": [...]}``. Values must be positive.
+        title: the figure's title (default "Spread of the activations, layer by layer").
+
+    Returns: the matplotlib ``Figure`` with one ``Axes``: one line per label against the
+    layer number, the spread on a logarithmic axis, a grey line at 1 and a legend.
+    """
+    name = "plot_layer_spread"
+    values = _named_curves(spreads, name, "spreads")
+    for label, spread in values.items():
+        if not np.all(np.isfinite(spread)) or np.any(spread <= 0):
+            raise ValueError(
+                f"{name}: the spreads of {label!r} must be positive finite numbers (they are "
+                "drawn on a log scale)."
+            )
+    fig, ax = plt.subplots(figsize=(7.0, 4.2), layout="constrained")
+    for index, (label, spread) in enumerate(values.items()):
+        ax.plot(np.arange(1, len(spread) + 1), spread, color=f"C{index % 10}", linewidth=2,
+                label=label)  # fmt: skip
+    ax.axhline(1.0, color="grey", linewidth=0.8, linestyle="--")
+    ax.set_yscale("log")
+    ax.set_xlabel("layer $l$")
+    ax.set_ylabel("spread of $a^{[l]}$ (log scale)")
+    ax.set_title(title or "Spread of the activations, layer by layer", fontweight="bold")
+    ax.grid(True, alpha=0.3)
+    ax.legend(frameon=False)
+    return fig
+
+
+def plot_gradient_differences(differences, threshold=2e-7, title=None) -> Figure:
+    """The relative difference between backprop and numerical gradients, per parameter.
+
+    Arguments:
+        differences: ``{name: difference}``, e.g. ``{"W1": 3e-9, "b1": 0.6, ...}``, each the
+            relative difference ``||grad - gradapprox|| / (||grad|| + ||gradapprox||)`` of
+            one parameter (a number, 0 or more).
+        threshold: the line above which a difference means a mistake (drawn dashed).
+        title: the figure's title (default "Gradient check, parameter by parameter").
+
+    Returns: the matplotlib ``Figure`` with one ``Axes``: one horizontal bar per name on a
+    logarithmic axis, red above ``threshold`` and green below, and the threshold line.
+    """
+    name = "plot_gradient_differences"
+    if not isinstance(differences, Mapping) or len(differences) == 0:
+        got = "an empty dict" if isinstance(differences, Mapping) else type(differences).__name__
+        raise ValueError(
+            f"{name}: differences must be a non-empty dict {{name: difference}}, got {got}."
+        )
+    labels = [str(label) for label in differences]
+    values = np.array(
+        [_percent(value, f"differences[{label!r}]", name) for label, value in differences.items()]
+    )
+    if not np.all(np.isfinite(values)) or np.any(values < 0):
+        raise ValueError(f"{name}: every difference must be a finite number, 0 or more.")
+    threshold = _percent(threshold, "threshold", name)
+    if not threshold > 0:
+        raise ValueError(f"{name}: threshold must be positive, got {threshold!r}.")
+    shown = np.maximum(values, 1e-16)  # a difference of exactly 0 still gets a (tiny) bar
+    colors = [WRONG_COLOR if value > threshold else "#2ca02c" for value in values]
+    fig, ax = plt.subplots(figsize=(7.0, 0.45 * len(labels) + 1.4), layout="constrained")
+    positions = np.arange(len(labels))[::-1]
+    ax.barh(positions, shown, color=colors)
+    ax.set_yticks(positions, labels)
+    ax.set_xscale("log")
+    ax.axvline(threshold, color="black", linestyle="--", linewidth=1,
+               label=f"threshold {threshold:.0e}")  # fmt: skip
+    ax.set_xlim(min(shown.min(), threshold) / 10, max(shown.max(), threshold) * 10)
+    ax.set_xlabel("relative difference (log scale)")
+    ax.set_ylabel("parameter")
+    ax.set_title(title or "Gradient check, parameter by parameter", fontweight="bold")
+    ax.legend(frameon=False, loc="lower right")
+    return fig

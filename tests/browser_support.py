@@ -240,4 +240,9 @@ def chromium(browser: str, driver: str, folder: Path, env: dict):
     ):
         options.add_argument(argument)
     service = Service(executable_path=driver, log_output=str(folder / "chromedriver.log"), env=env)
-    return webdriver.Chrome(options=options, service=service)
+    browser_driver = webdriver.Chrome(options=options, service=service)
+    # A headless window may never get the system's focus (Debian's Chromium 150 does not), and
+    # JupyterLab makes a tab its current widget only on a focus event: let the page act as
+    # focused, as a learner's window is.
+    browser_driver.execute_cdp_cmd("Emulation.setFocusEmulationEnabled", {"enabled": True})
+    return browser_driver

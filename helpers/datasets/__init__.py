@@ -30,6 +30,12 @@ generated from a fixed seed; ``load_extra_datasets()`` returns four more 2-D set
 scikit-learn's generators with fixed seeds (circles, moons, blobs, gaussian quantiles). Points
 are columns: ``X`` is ``(2, m)``, ``Y`` is ``(1, m)``.
 
+Week c2w1 adds two point sets split into training and test sets, each returned as
+``(train_X, train_Y, test_X, test_Y)``: ``load_circles()`` (two noisy rings, 300 / 100 points,
+from scikit-learn's ``make_circles`` with fixed seeds) and ``load_goalkeeper()`` (where a
+goalkeeper's kicks came down and which team headed the ball, 211 / 200 points, generated from
+a fixed seed, with a few noisy training points near the boundary).
+
 Modules
 -------
 The loaders of the cat pictures are here; everything they need lives in modules of the
@@ -40,7 +46,8 @@ package, and every public name below is importable from ``helpers.datasets`` its
   :mod:`~helpers.datasets.non_cats`: what the pictures show;
 - :mod:`~helpers.datasets.scenes`: one whole picture, :func:`draw_picture`;
 - :mod:`~helpers.datasets.uploads`: :func:`read_picture`, :func:`resize_picture`;
-- :mod:`~helpers.datasets.planar`: :func:`load_planar_dataset`, :func:`load_extra_datasets`.
+- :mod:`~helpers.datasets.planar`: :func:`load_planar_dataset`, :func:`load_extra_datasets`;
+- :mod:`~helpers.datasets.practical`: :func:`load_circles`, :func:`load_goalkeeper` (c2w1).
 """
 
 from __future__ import annotations
@@ -58,6 +65,7 @@ from .planar import EXTRA_SIZE as EXTRA_SIZE
 from .planar import PLANAR_PETALS as PLANAR_PETALS
 from .planar import PLANAR_SIZE as PLANAR_SIZE
 from .planar import load_extra_datasets, load_planar_dataset
+from .practical import load_circles, load_goalkeeper
 from .scenes import CONTRASTING_BACKGROUND as CONTRASTING_BACKGROUND
 from .scenes import draw_picture
 from .uploads import read_picture, resize_picture
@@ -69,6 +77,8 @@ __all__ = [
     "resize_picture",
     "load_planar_dataset",
     "load_extra_datasets",
+    "load_circles",
+    "load_goalkeeper",
 ]
 
 CLASSES = (b"non-cat", b"cat")

@@ -9,6 +9,12 @@
 - :func:`deep_model_explorer`: a text field for the hidden-layer sizes (``20, 7, 5``) and
   sliders for the learning rate and the iterations retrain *your* ``L_layer_model`` and show
   its cost curve and its train / test accuracy.
+- :func:`regularization_explorer` (c2w1): sliders for the L2 strength λ and the dropout
+  keep_prob retrain the notebook's ``regularization_model`` (which calls *your* L2 and dropout
+  functions) and show its decision boundary and its train / test accuracy.
+- :func:`initialization_explorer` (c2w1): a log-scale slider for the size of the starting
+  weights retrains the three-layer network and shows its cost curve and accuracies beside a
+  run that starts from *your* ``initialize_parameters_he``.
 
 Shapes (the vocabulary of :mod:`helpers`): ``X`` is ``(n_x, m)`` with examples as columns,
 ``Y`` is ``(1, m)``, pictures are ``(num_px, num_px, 3)`` uint8.
@@ -19,7 +25,8 @@ hold their figures as PNG data in an ``ipywidgets.Output``; nothing waits for a 
 widget object keeps its parts as attributes (sliders, ``status`` text, ``plot`` output) and
 has a method that does what a user action would (:meth:`LearningRateExplorer.update`,
 :meth:`PictureClassifier.classify_bytes`, :meth:`DecisionBoundaryExplorer.update`,
-:meth:`DeepModelExplorer.update`), so tests can drive it.
+:meth:`DeepModelExplorer.update`, :meth:`RegularizationExplorer.update`,
+:meth:`InitializationExplorer.update`), so tests can drive it.
 
 When your code raises (for example ``NotImplementedError`` because you have not written it
 yet), the widget shows a short message saying what to do instead of a traceback.
@@ -28,7 +35,8 @@ Layout of the package: :mod:`helpers.widgets.base` holds the :class:`~.base.Expl
 class (status line, plot, run cache, seeding, calling the learner's code, sliders) and one
 module per widget: :mod:`~helpers.widgets.learning_rates`, :mod:`~helpers.widgets.picture`
 (week c1w2), :mod:`~helpers.widgets.decision_boundary` (c1w3),
-:mod:`~helpers.widgets.deep_model` (c1w4). Every name below is importable from
+:mod:`~helpers.widgets.deep_model` (c1w4), :mod:`~helpers.widgets.regularization` and
+:mod:`~helpers.widgets.initialization` (c2w1). Every name below is importable from
 ``helpers.widgets`` itself.
 """
 
@@ -50,11 +58,22 @@ from .deep_model import MAX_HIDDEN_LAYERS as MAX_HIDDEN_LAYERS
 from .deep_model import MAX_HIDDEN_UNITS as MAX_HIDDEN_UNITS
 from .deep_model import DeepModelExplorer, deep_model_explorer, parse_hidden_layers
 from .deep_model import DeepRun as DeepRun
+from .initialization import DEFAULT_INITIALIZATION_ITERATIONS as DEFAULT_INITIALIZATION_ITERATIONS
+from .initialization import DEFAULT_WEIGHT_SCALES as DEFAULT_WEIGHT_SCALES
+from .initialization import INITIALIZATION_SEED as INITIALIZATION_SEED
+from .initialization import InitializationExplorer, initialization_explorer
+from .initialization import InitializationRun as InitializationRun
 from .learning_rates import DEFAULT_ITERATIONS as DEFAULT_ITERATIONS
 from .learning_rates import DEFAULT_LEARNING_RATES as DEFAULT_LEARNING_RATES
 from .learning_rates import LearningRateExplorer, learning_rate_explorer
 from .learning_rates import TrainingRun as TrainingRun
 from .picture import PictureClassifier, picture_classifier
+from .regularization import DEFAULT_KEEP_PROBS as DEFAULT_KEEP_PROBS
+from .regularization import DEFAULT_LAMBDAS as DEFAULT_LAMBDAS
+from .regularization import DEFAULT_REGULARIZATION_ITERATIONS as DEFAULT_REGULARIZATION_ITERATIONS
+from .regularization import REGULARIZATION_SEED as REGULARIZATION_SEED
+from .regularization import RegularizationExplorer, regularization_explorer
+from .regularization import RegularizationRun as RegularizationRun
 
 __all__ = [
     "learning_rate_explorer",
@@ -66,4 +85,8 @@ __all__ = [
     "deep_model_explorer",
     "DeepModelExplorer",
     "parse_hidden_layers",
+    "regularization_explorer",
+    "RegularizationExplorer",
+    "initialization_explorer",
+    "InitializationExplorer",
 ]
