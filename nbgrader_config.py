@@ -58,6 +58,7 @@ ASSIGNMENTS = [
     "c1w3_shallow_network",
     "c1w4_deep_network",
     "c2w1_practical_aspects",
+    "c2w2_optimization",
 ]
 
 c.CourseDirectory.course_id = "deep-learning-from-scratch"

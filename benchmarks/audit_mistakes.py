@@ -45,9 +45,10 @@ WEEKS = (
     "c1w3_shallow_network",
     "c1w4_deep_network",
     "c2w1_practical_aspects",
+    "c2w2_optimization",
 )
 SHORT = {"c1w2_logistic_regression": "c1w2", "c1w3_shallow_network": "c1w3"}
-SHORT.update(c1w4_deep_network="c1w4", c2w1_practical_aspects="c2w1")
+SHORT.update(c1w4_deep_network="c1w4", c2w1_practical_aspects="c2w1", c2w2_optimization="c2w2")
 # locked cells that the check cells need besides the set-up and the provided functions
 NEEDED = {"c1w2_logistic_regression": {"setup", "load_data"}}
 STUB = "    # YOUR CODE HERE\n    raise NotImplementedError()\n"
@@ -76,7 +77,7 @@ def _stub(week: str, function: str) -> Planted:
                    fragment=f"`{function}` is not written yet")  # fmt: skip
 
 
-W2, W3, W4, W5 = WEEKS
+W2, W3, W4, W5, W6 = WEEKS
 # fmt: off
 MISTAKES = [
     # ---------------------------------------------------------------------------- C1 W2
@@ -164,6 +165,22 @@ MISTAKES = [
     _spec(W5, "gradient_check_no_denominator"),
     _spec(W5, "gradient_check_n_no_copy"),
     _spec(W5, "backward_n_db1_left"),
+    # ---------------------------------------------------------------------------- C2 W2
+    _spec(W6, "gd_b_not_updated"),
+    _stub(W6, "random_mini_batches"),
+    _spec(W6, "mini_batches_two_permutations"),
+    _spec(W6, "mini_batches_no_rest"),
+    _spec(W6, "mini_batches_no_seed"),
+    _spec(W6, "ewa_swapped"),
+    _spec(W6, "ewa_correction_t_minus_1"),
+    _spec(W6, "velocity_keys"),
+    _spec(W6, "momentum_swapped"),
+    _spec(W6, "momentum_old_v"),
+    _spec(W6, "adam_epsilon_inside"),
+    _spec(W6, "adam_t_minus_1"),
+    _spec(W6, "adam_power_outside"),
+    _spec(W6, "update_lr_precedence"),
+    _spec(W6, "schedule_no_floor"),
 ]
 # fmt: on
 

@@ -1085,3 +1085,294 @@ def plot_gradient_differences(differences, threshold=2e-7, title=None) -> Figure
     ax.set_title(title or "Gradient check, parameter by parameter", fontweight="bold")
     ax.legend(frameon=False, loc="lower right")
     return fig
+
+
+# ===================================================================== week c2w2 (optimization)
+__all__ += [
+    "plot_costs_per_step",
+    "plot_temperatures",
+    "plot_bias_correction",
+    "plot_learning_rate_schedules",
+    "plot_epoch_costs",
+    "plot_optimizer_paths",
+]
+
+TEMPERATURE_COLOR = "#8c8c8c"  # the measured temperatures: grey dots
+AVERAGE_COLORS = ("#d62728", "#2ca02c", "#1f77b4", "#9467bd", "#ff7f0e", "#8c564b")
+
+
+def plot_costs_per_step(curves, title=None) -> Figure:
+    """The cost of every update, one plot per way of training, side by side on one scale.
+
+    Arguments:
+        curves: ``{label: costs}``, e.g. ``{"batch (m = 300)": [...], "mini-batch (64)":
+            [...]}``; ``costs[k]`` is the cost, on its own mini-batch, that update ``k`` of
+            gradient descent started from (update 0 is the first).
+        title: the figure's title (default "The cost at every update").
+
+    Returns: the matplotlib ``Figure`` with one ``Axes`` per label, left to right, sharing the
+    cost axis, each titled with its label.
+    """
+    name = "plot_costs_per_step"
+    values = _named_curves(curves, name, "curves")
+    fig, axes = plt.subplots(
+        1, len(values), figsize=(4.2 * len(values), 3.6), layout="constrained",
+        sharey=True, squeeze=False,
+    )  # fmt: skip
+    for index, (ax, (label, costs)) in enumerate(zip(axes.flat, values.items(), strict=True)):
+        ax.plot(np.arange(len(costs)), costs, color=f"C{index % 10}", linewidth=1.0,
+                **_markers(len(costs)))  # fmt: skip
+        ax.set_title(label, fontsize=11, fontweight="bold")
+        ax.set_xlabel("update (step of gradient descent)")
+        ax.grid(True, alpha=0.3)
+        ax.spines[["top", "right"]].set_visible(False)
+        _note_non_finite(ax, {label: costs})
+    axes.flat[0].set_ylabel("cost of the update's mini-batch")
+    fig.suptitle(title or "The cost at every update", fontweight="bold")
+    return fig
+
+
+def _series(values, name: str, function: str, length: int | None = None) -> np.ndarray:
+    """A 1-D array of finite real numbers (of ``length`` numbers when given) as floats."""
+    array = np.asarray(values)
+    if array.dtype == object or not np.issubdtype(array.dtype, np.number) or array.dtype == bool:
+        raise ValueError(f"{function}: {name} must be an array of numbers, got {array.dtype}.")
+    if np.iscomplexobj(array):
+        raise ValueError(f"{function}: {name} must hold real numbers, got complex values.")
+    if array.ndim != 1 or array.size == 0:
+        raise ValueError(
+            f"{function}: {name} must be a non-empty 1-D array, got shape {array.shape}."
+        )
+    if length is not None and array.size != length:
+        raise ValueError(
+            f"{function}: {name} has {array.size} numbers, but there are {length} days."
+        )
+    return array.astype(np.float64)
+
+
+def plot_temperatures(
+    days, temperatures, averages=None, title=None, ax=None, last_day=None
+) -> Figure:
+    """Daily temperatures as dots, and averages of them as lines.
+
+    Arguments:
+        days: the days, ``(T,)``, e.g. 1..365.
+        temperatures: the temperature on each day, ``(T,)``.
+        averages: ``{label: values}``, each ``(T,)``: one value per day (for example an
+            exponentially weighted average); ``None`` draws the dots alone.
+        title: the plot's title (default "Daily temperatures").
+        ax: a matplotlib ``Axes`` to draw in; by default a new figure is made.
+        last_day: draw only the days up to this one (to look at the start); ``None`` for all.
+
+    Returns: the matplotlib ``Figure`` (the one holding ``ax`` when ``ax`` is given), with the
+    dots labelled "temperature", one line per average and a legend.
+    """
+    name = "plot_temperatures"
+    day_values = _series(days, "days", name)
+    measured = _series(temperatures, "temperatures", name, len(day_values))
+    lines = {}
+    if averages is not None:
+        if not isinstance(averages, Mapping):
+            raise ValueError(
+                f"{name}: averages must be a dict {{label: values}} or None, got "
+                f"{type(averages).__name__}."
+            )
+        for label, values in averages.items():
+            lines[str(label)] = _series(values, f"averages[{label!r}]", name, len(day_values))
+    if ax is not None and not isinstance(ax, plt.Axes):
+        raise ValueError(f"{name}: ax must be a matplotlib Axes, got {type(ax).__name__}.")
+    shown = np.ones(len(day_values), dtype=bool)
+    if last_day is not None:
+        shown = day_values <= float(last_day)
+        if not shown.any():
+            raise ValueError(f"{name}: no day is on or before last_day={last_day!r}.")
+    fig, ax = (plt.subplots(figsize=(8.0, 4.2), layout="constrained") if ax is None
+               else (ax.figure, ax))  # fmt: skip
+    ax.scatter(day_values[shown], measured[shown], s=9, color=TEMPERATURE_COLOR,
+               label="temperature", zorder=2)  # fmt: skip
+    for index, (label, values) in enumerate(lines.items()):
+        ax.plot(day_values[shown], values[shown], color=AVERAGE_COLORS[index % 6], linewidth=2,
+                label=label, zorder=3)  # fmt: skip
+    ax.set_xlabel("day of the year")
+    ax.set_ylabel("temperature (°C)")
+    ax.set_title(title or "Daily temperatures", fontsize=11, fontweight="bold")
+    ax.grid(True, alpha=0.3)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(frameon=False, fontsize=9, loc="best")
+    return fig
+
+
+def plot_bias_correction(days, temperatures, plain, corrected, beta, days_shown=60) -> Figure:
+    """The start of an exponentially weighted average, without and with bias correction.
+
+    Arguments:
+        days, temperatures: the data, ``(T,)`` each.
+        plain: the average ``v_t`` without bias correction, ``(T,)``.
+        corrected: the average with bias correction ``v_t / (1 - beta^t)``, ``(T,)``.
+        beta: the average's β, shown in the titles.
+        days_shown: how many days from the start to draw.
+
+    Returns: the matplotlib ``Figure`` with two ``Axes`` side by side on the same scales:
+    the plain average (left) and the corrected one (right) over the dots of the data.
+    """
+    name = "plot_bias_correction"
+    day_values = _series(days, "days", name)
+    data = _series(temperatures, "temperatures", name, len(day_values))
+    curves = [
+        _series(plain, "plain", name, len(day_values)),
+        _series(corrected, "corrected", name, len(day_values)),
+    ]
+    beta = _percent(beta, "beta", name)
+    days_shown = _positive_int(days_shown, "days_shown", name)
+    last_day = day_values[min(days_shown, len(day_values)) - 1]
+    fig, axes = plt.subplots(1, 2, figsize=(11.0, 4.0), layout="constrained", sharey=True)
+    titles = ("without bias correction", "with bias correction")
+    labels = (r"$v_t$", r"$v_t / (1 - \beta^t)$")
+    for index, (ax, curve, title, label) in enumerate(
+        zip(axes, curves, titles, labels, strict=True)
+    ):
+        plot_temperatures(
+            day_values,
+            data,
+            {f"{label}, β = {beta:g}": curve},
+            title=f"The first {days_shown} days, {title}",
+            ax=ax,
+            last_day=last_day,
+        )
+        ax.lines[-1].set_color(AVERAGE_COLORS[index])
+        ax.get_legend().remove()
+        ax.legend(frameon=False, fontsize=9, loc="lower right")
+    return fig
+
+
+def plot_learning_rate_schedules(epochs, schedules, title=None, log_scale=False) -> Figure:
+    """Several learning-rate schedules over the epochs, one line each.
+
+    Arguments:
+        epochs: the epoch numbers, ``(k,)``, e.g. ``np.arange(0, 101)``.
+        schedules: ``{label: rates}``, each ``(k,)``: the learning rate in each epoch.
+        title: the figure's title (default "Learning-rate decay").
+        log_scale: draw the learning rate on a logarithmic axis.
+
+    Returns: the matplotlib ``Figure`` with one ``Axes``: one line per schedule, a legend.
+    """
+    name = "plot_learning_rate_schedules"
+    epoch_values = _series(epochs, "epochs", name)
+    if not isinstance(schedules, Mapping) or len(schedules) == 0:
+        raise ValueError(f"{name}: schedules must be a non-empty dict {{label: rates}}.")
+    fig, ax = plt.subplots(figsize=(7.5, 4.2), layout="constrained")
+    for index, (label, rates) in enumerate(schedules.items()):
+        values = _series(rates, f"schedules[{label!r}]", name)
+        if values.size != epoch_values.size:
+            raise ValueError(
+                f"{name}: schedules[{label!r}] has {values.size} rates for "
+                f"{epoch_values.size} epochs."
+            )
+        ax.plot(epoch_values, values, color=f"C{index % 10}", linewidth=2, label=str(label))
+    ax.set_xlabel("epoch")
+    ax.set_ylabel(r"learning rate $\alpha$" + (" (log scale)" if log_scale else ""))
+    if log_scale:
+        ax.set_yscale("log")
+    ax.set_title(title or "Learning-rate decay", fontweight="bold")
+    ax.grid(True, alpha=0.3)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(frameon=False)
+    return fig
+
+
+def plot_epoch_costs(curves, every=100, title=None) -> Figure:
+    """Cost curves recorded once every ``every`` epochs: :func:`plot_cost_curves` with the
+    epochs on the horizontal axis.
+
+    Arguments:
+        curves: ``{label: costs}``, each ``costs[k]`` the cost of epoch ``k * every``.
+        every: epochs between two recorded costs (this week's model records every 100).
+        title: the figure's title (default "Cost during training").
+
+    Returns: the matplotlib ``Figure`` with one ``Axes``: one line per label, and a legend.
+    """
+    fig = plot_cost_curves(curves, every=every, title=title)
+    fig.axes[0].set_xlabel("epochs")
+    return fig
+
+
+def plot_optimizer_paths(cost_fn, paths, limits, minimum=(0.0, 0.0), title=None, ncols=4,
+                         labels=("$W$", "$b$")) -> Figure:  # fmt: skip
+    """The steps of several optimizers on the contours of one cost of two parameters.
+
+    Arguments:
+        cost_fn: ``cost_fn(w1, w2)``, the cost for arrays ``w1``, ``w2`` of the same shape.
+        paths: ``{label: path}``, each path ``(k, 2)``: the two parameters before each step
+            (the first row is the start); a path may leave the window or hold inf / NaN
+            (a run that blew up): the panel then says "diverged".
+        limits: ``((w1_low, w1_high), (w2_low, w2_high))``, the window every panel shows.
+        minimum: where the cost is lowest, marked with a cross; ``None`` for no mark.
+        title: the figure's title (default "Four optimizers on one cost").
+        ncols: panels per row.
+        labels: the names of the two parameters, for the axes.
+
+    Returns: the matplotlib ``Figure`` with one ``Axes`` per path, all with the same window
+    and equal scales, each titled with its label (and "diverged" when the path blew up).
+    """
+    name = "plot_optimizer_paths"
+    if not callable(cost_fn):
+        raise ValueError(f"{name}: cost_fn must be a function cost_fn(w1, w2).")
+    if not isinstance(paths, Mapping) or len(paths) == 0:
+        raise ValueError(f"{name}: paths must be a non-empty dict {{label: path (k, 2)}}.")
+    checked = {}
+    for label, path in paths.items():
+        array = np.asarray(path, dtype=np.float64)
+        if array.ndim != 2 or array.shape[1] != 2 or array.shape[0] == 0:
+            raise ValueError(
+                f"{name}: paths[{label!r}] must have shape (k, 2), one point per row, got "
+                f"{array.shape}."
+            )
+        checked[str(label)] = array
+    try:
+        (low_1, high_1), (low_2, high_2) = (tuple(map(float, pair)) for pair in limits)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"{name}: limits must be ((w1_low, w1_high), (w2_low, w2_high))."
+        ) from None
+    if not (low_1 < high_1 and low_2 < high_2):
+        raise ValueError(f"{name}: each pair of limits must be (low, high) with low < high.")
+    w1, w2 = np.meshgrid(np.linspace(low_1, high_1, 240), np.linspace(low_2, high_2, 160))
+    try:
+        costs = np.asarray(cost_fn(w1, w2), dtype=np.float64)
+    except Exception as error:
+        raise ValueError(f"{name}: cost_fn raised {type(error).__name__}: {error}") from error
+    if costs.shape != w1.shape:
+        raise ValueError(f"{name}: cost_fn must return one cost per grid point.")
+    levels = np.unique(np.quantile(costs, np.linspace(0.0, 1.0, 16) ** 2))
+    ncols = min(_positive_int(ncols, "ncols", name), len(checked))
+    nrows = math.ceil(len(checked) / ncols)
+    width = 3.9 * ncols
+    height = nrows * (width / ncols) * (high_2 - low_2) / (high_1 - low_1) + 0.9 * nrows
+    fig, axes = plt.subplots(nrows, ncols, figsize=(width, max(height, 2.5)),
+                             layout="constrained", squeeze=False)  # fmt: skip
+    box = max(high_1 - low_1, high_2 - low_2) * 10
+    for index, (ax, (label, path)) in enumerate(zip(axes.flat, checked.items(), strict=False)):
+        ax.contour(w1, w2, costs, levels=levels, colors="#aaaaaa", linewidths=0.7)
+        finite = np.all(np.isfinite(path), axis=1)
+        blew_up = not finite.all() or np.any(np.abs(path[finite]) > box)
+        ax.plot(path[finite, 0], path[finite, 1], "-o", color=f"C{index % 10}", markersize=2.5,
+                linewidth=1.1)  # fmt: skip
+        ax.plot(*path[0], "s", color="black", markersize=6, label="start")
+        if finite[-1] and not blew_up:
+            ax.plot(*path[-1], "*", color=WRONG_COLOR, markersize=12, label="end")
+        if minimum is not None:
+            ax.plot(*minimum, "x", color="black", markersize=8, label="minimum")
+        ax.set_xlim(low_1, high_1)
+        ax.set_ylim(low_2, high_2)
+        ax.set_aspect("equal", adjustable="box")
+        ax.set_xlabel(labels[0])
+        ax.set_ylabel(labels[1])
+        suffix = " (diverged)" if blew_up else ""
+        ax.set_title(label + suffix, fontsize=11, fontweight="bold",
+                     color=WRONG_COLOR if blew_up else "black")  # fmt: skip
+        if index == 0:
+            ax.legend(frameon=False, fontsize=8, loc="lower right")
+    for ax in axes.flat[len(checked) :]:
+        ax.set_axis_off()
+    fig.suptitle(title or "Four optimizers on one cost", fontweight="bold")
+    return fig

@@ -36,6 +36,11 @@ from scikit-learn's ``make_circles`` with fixed seeds) and ``load_goalkeeper()``
 goalkeeper's kicks came down and which team headed the ball, 211 / 200 points, generated from
 a fixed seed, with a few noisy training points near the boundary).
 
+Week c2w2 adds ``load_temperatures()`` (a year of daily temperatures of a made-up city,
+``(days, temperatures)``, two arrays of 365 numbers generated from a fixed seed: a seasonal
+curve plus day-to-day weather) and ``load_moons()`` (``(train_X, train_Y)``, 300 points of two
+half-moons from scikit-learn's ``make_moons`` with a fixed seed).
+
 Modules
 -------
 The loaders of the cat pictures are here; everything they need lives in modules of the
@@ -47,7 +52,8 @@ package, and every public name below is importable from ``helpers.datasets`` its
 - :mod:`~helpers.datasets.scenes`: one whole picture, :func:`draw_picture`;
 - :mod:`~helpers.datasets.uploads`: :func:`read_picture`, :func:`resize_picture`;
 - :mod:`~helpers.datasets.planar`: :func:`load_planar_dataset`, :func:`load_extra_datasets`;
-- :mod:`~helpers.datasets.practical`: :func:`load_circles`, :func:`load_goalkeeper` (c2w1).
+- :mod:`~helpers.datasets.practical`: :func:`load_circles`, :func:`load_goalkeeper` (c2w1);
+- :mod:`~helpers.datasets.optimization`: :func:`load_temperatures`, :func:`load_moons` (c2w2).
 """
 
 from __future__ import annotations
@@ -61,6 +67,7 @@ import numpy as np
 from .drawing import Canvas as Canvas
 from .drawing import Random
 from .drawing import Sketch as Sketch
+from .optimization import load_moons, load_temperatures
 from .planar import EXTRA_SIZE as EXTRA_SIZE
 from .planar import PLANAR_PETALS as PLANAR_PETALS
 from .planar import PLANAR_SIZE as PLANAR_SIZE
@@ -79,6 +86,8 @@ __all__ = [
     "load_extra_datasets",
     "load_circles",
     "load_goalkeeper",
+    "load_temperatures",
+    "load_moons",
 ]
 
 CLASSES = (b"non-cat", b"cat")

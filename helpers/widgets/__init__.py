@@ -15,6 +15,11 @@
 - :func:`initialization_explorer` (c2w1): a log-scale slider for the size of the starting
   weights retrains the three-layer network and shows its cost curve and accuracies beside a
   run that starts from *your* ``initialize_parameters_he``.
+- :func:`optimizer_paths_explorer` (c2w2): sliders for the learning rate, β1 and β2 redraw the
+  steps of gradient descent, momentum, RMSprop and Adam (made by *your* update functions) on
+  a cost of two parameters.
+- :func:`averages_explorer` (c2w2): a β slider recomputes *your* exponentially weighted
+  average of a year of temperatures, without and with bias correction.
 
 Shapes (the vocabulary of :mod:`helpers`): ``X`` is ``(n_x, m)`` with examples as columns,
 ``Y`` is ``(1, m)``, pictures are ``(num_px, num_px, 3)`` uint8.
@@ -26,7 +31,8 @@ widget object keeps its parts as attributes (sliders, ``status`` text, ``plot`` 
 has a method that does what a user action would (:meth:`LearningRateExplorer.update`,
 :meth:`PictureClassifier.classify_bytes`, :meth:`DecisionBoundaryExplorer.update`,
 :meth:`DeepModelExplorer.update`, :meth:`RegularizationExplorer.update`,
-:meth:`InitializationExplorer.update`), so tests can drive it.
+:meth:`InitializationExplorer.update`, :meth:`OptimizerPathsExplorer.update`,
+:meth:`AveragesExplorer.update`), so tests can drive it.
 
 When your code raises (for example ``NotImplementedError`` because you have not written it
 yet), the widget shows a short message saying what to do instead of a traceback.
@@ -36,7 +42,8 @@ class (status line, plot, run cache, seeding, calling the learner's code, slider
 module per widget: :mod:`~helpers.widgets.learning_rates`, :mod:`~helpers.widgets.picture`
 (week c1w2), :mod:`~helpers.widgets.decision_boundary` (c1w3),
 :mod:`~helpers.widgets.deep_model` (c1w4), :mod:`~helpers.widgets.regularization` and
-:mod:`~helpers.widgets.initialization` (c2w1). Every name below is importable from
+:mod:`~helpers.widgets.initialization` (c2w1), :mod:`~helpers.widgets.optimizers` and
+:mod:`~helpers.widgets.averages` (c2w2). Every name below is importable from
 ``helpers.widgets`` itself.
 """
 
@@ -44,6 +51,9 @@ from __future__ import annotations
 
 # ``from .m import X as X`` re-exports a name that is not in __all__ (as before the split):
 # the explorers' base class, what a training run returns, the sliders' values and the seeds.
+from .averages import DEFAULT_BETAS as DEFAULT_BETAS
+from .averages import AveragesExplorer, averages_explorer
+from .averages import AveragesRun as AveragesRun
 from .base import COST_EVERY as COST_EVERY
 from .base import Explorer as Explorer
 from .decision_boundary import DEFAULT_BOUNDARY_ITERATIONS as DEFAULT_BOUNDARY_ITERATIONS
@@ -67,6 +77,11 @@ from .learning_rates import DEFAULT_ITERATIONS as DEFAULT_ITERATIONS
 from .learning_rates import DEFAULT_LEARNING_RATES as DEFAULT_LEARNING_RATES
 from .learning_rates import LearningRateExplorer, learning_rate_explorer
 from .learning_rates import TrainingRun as TrainingRun
+from .optimizers import DEFAULT_BETA1S as DEFAULT_BETA1S
+from .optimizers import DEFAULT_BETA2S as DEFAULT_BETA2S
+from .optimizers import DEFAULT_PATH_LEARNING_RATES as DEFAULT_PATH_LEARNING_RATES
+from .optimizers import OptimizerPathsExplorer, optimizer_paths_explorer
+from .optimizers import PathsRun as PathsRun
 from .picture import PictureClassifier, picture_classifier
 from .regularization import DEFAULT_KEEP_PROBS as DEFAULT_KEEP_PROBS
 from .regularization import DEFAULT_LAMBDAS as DEFAULT_LAMBDAS
@@ -89,4 +104,8 @@ __all__ = [
     "RegularizationExplorer",
     "initialization_explorer",
     "InitializationExplorer",
+    "optimizer_paths_explorer",
+    "OptimizerPathsExplorer",
+    "averages_explorer",
+    "AveragesExplorer",
 ]
