@@ -52,10 +52,12 @@ def summary(report) -> str:
         f"{report.assignment}: {report.score:g} / {report.max_score:g} points "
         f"({report.seconds:.1f} s)"
     ]
-    for cell in report.as_json()["cells"]:
+    cells = report.as_json()["cells"]
+    width = max((len(cell["grade_id"]) for cell in cells), default=0)
+    for cell in cells:
         passed = sum(c["passed"] for c in cell["checks"])
         lines.append(
-            f"  {cell['grade_id']:<28} {cell['points']:>6g} / {cell['max_points']:<4g} "
+            f"  {cell['grade_id']:<{width}} {cell['points']:>6g} / {cell['max_points']:<4g} "
             f"{passed}/{len(cell['checks'])} checks passed"
         )
         if passed < len(cell["checks"]):
