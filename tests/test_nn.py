@@ -511,3 +511,67 @@ def test_exponentially_weighted_average_with_and_without_bias_correction():
     np.testing.assert_allclose(corrected, 20.0, rtol=1e-12)
     np.testing.assert_allclose(plain, 20.0 * (1 - 0.9 ** np.arange(1, 51)), rtol=1e-12)
     assert nn.exponentially_weighted_average([1.0, 3.0], 0.0).tolist() == [1.0, 3.0]
+
+
+# ---------------------------------------------------------------------- batch norm, softmax
+@pytest.mark.parametrize("shape", [(1, 3), (3, 5), (4, 9)])  # m = 2: Z_norm is always +-1
+def test_batchnorm_forward_normalizes_each_row_and_backward_matches_numerical_gradients(shape, rng):
+    Z = rng.normal(2, 3, size=shape)
+    gamma, beta = rng.normal(1, 0.3, size=(shape[0], 1)), rng.normal(0, 0.5, size=(shape[0], 1))
+    Z_tilde, cache = nn.batchnorm_forward(Z, gamma, beta)
+    Z_norm = cache[1]
+    np.testing.assert_allclose(Z_norm.mean(axis=1), 0, atol=1e-12)
+    np.testing.assert_allclose(Z_norm.std(axis=1), 1, rtol=1e-6)
+    np.testing.assert_allclose(Z_tilde, gamma * Z_norm + beta)
+    dZ_tilde = rng.normal(size=shape)
+    m = shape[1]
+
+    def F(Z, gamma, beta):
+        return np.sum(dZ_tilde * nn.batchnorm_forward(Z, gamma, beta)[0])
+
+    numerical = (
+        nn.numerical_gradient(lambda x: F(x, gamma, beta), Z.copy()),
+        nn.numerical_gradient(lambda x: F(Z, x, beta), gamma.copy()) / m,
+        nn.numerical_gradient(lambda x: F(Z, gamma, x), beta.copy()) / m,
+    )
+    for part, got, expected in zip(
+        ("dZ", "dgamma", "dbeta"), nn.batchnorm_backward(dZ_tilde, cache), numerical, strict=True
+    ):
+        assert got.shape == expected.shape, part
+        assert nn.relative_error(got, expected) < 1e-6, part
+
+
+def test_batchnorm_running_averages_and_test_mode(rng):
+    Z = rng.normal(5, 2, size=(3, 400))
+    mean, var = np.zeros((3, 1)), np.ones((3, 1))
+    for _ in range(200):
+        _, (_, _, mu, v, *_) = nn.batchnorm_forward(Z, np.ones((3, 1)), np.zeros((3, 1)))
+        mean, var = nn.update_running_averages(mean, var, mu, v, momentum=0.9)
+    np.testing.assert_allclose(mean, Z.mean(axis=1, keepdims=True), rtol=1e-6)
+    np.testing.assert_allclose(var, Z.var(axis=1, keepdims=True), rtol=1e-6)
+    one = Z[:, :1]  # a single example at test time: normalized with the running averages
+    expected = (one - Z.mean(axis=1, keepdims=True)) / np.sqrt(Z.var(axis=1, keepdims=True) + 1e-8)
+    np.testing.assert_allclose(
+        nn.batchnorm_forward_test(one, np.ones((3, 1)), np.zeros((3, 1)), mean, var),
+        expected,
+        rtol=1e-5,
+    )
+
+
+def test_softmax_one_hot_and_cross_entropy(rng):
+    Z = rng.normal(size=(4, 6))
+    A = nn.softmax(Z)
+    np.testing.assert_allclose(A.sum(axis=0), 1)
+    np.testing.assert_allclose(A, np.exp(Z) / np.exp(Z).sum(axis=0))
+    with np.errstate(over="raise"):
+        np.testing.assert_allclose(nn.softmax(np.array([[1000.0], [1000.0]])), [[0.5], [0.5]])
+    Y = nn.one_hot(np.array([[2, 0, 3, 3, 1, 0]]), 4)
+    assert Y.shape == (4, 6) and Y.sum() == 6 and Y[2, 0] == 1 and Y[3, 3] == 1
+    cost = nn.softmax_cross_entropy(A, Y)
+    assert type(cost) is float and cost == pytest.approx(
+        -np.mean(np.log(A[[2, 0, 3, 3, 1, 0], range(6)]))
+    )
+    numerical = nn.numerical_gradient(
+        lambda z: 6 * nn.softmax_cross_entropy(nn.softmax(z), Y), Z.copy()
+    )
+    assert nn.relative_error(nn.softmax_cross_entropy_gradient(A, Y), numerical) < TOLERANCE

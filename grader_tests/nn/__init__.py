@@ -56,7 +56,20 @@ from .layers import (  # noqa: F401
     linear_backward,
     linear_forward,
 )
-from .losses import binary_cross_entropy, binary_cross_entropy_gradient  # noqa: F401
+from .losses import (  # noqa: F401
+    binary_cross_entropy,
+    binary_cross_entropy_gradient,
+    one_hot,
+    softmax,
+    softmax_cross_entropy,
+    softmax_cross_entropy_gradient,
+)
+from .normalization import (  # noqa: F401
+    batchnorm_backward,
+    batchnorm_forward,
+    batchnorm_forward_test,
+    update_running_averages,
+)
 from .optim import (  # noqa: F401
     adam_step,
     exponentially_weighted_average,
