@@ -59,6 +59,7 @@ ASSIGNMENTS = [
     "c1w4_deep_network",
     "c2w1_practical_aspects",
     "c2w2_optimization",
+    "c2w3_tuning_batchnorm_softmax",
 ]
 
 c.CourseDirectory.course_id = "deep-learning-from-scratch"

@@ -46,9 +46,11 @@ WEEKS = (
     "c1w4_deep_network",
     "c2w1_practical_aspects",
     "c2w2_optimization",
+    "c2w3_tuning_batchnorm_softmax",
 )
 SHORT = {"c1w2_logistic_regression": "c1w2", "c1w3_shallow_network": "c1w3"}
 SHORT.update(c1w4_deep_network="c1w4", c2w1_practical_aspects="c2w1", c2w2_optimization="c2w2")
+SHORT["c2w3_tuning_batchnorm_softmax"] = "c2w3"
 # locked cells that the check cells need besides the set-up and the provided functions
 NEEDED = {"c1w2_logistic_regression": {"setup", "load_data"}}
 STUB = "    # YOUR CODE HERE\n    raise NotImplementedError()\n"
@@ -77,7 +79,7 @@ def _stub(week: str, function: str) -> Planted:
                    fragment=f"`{function}` is not written yet")  # fmt: skip
 
 
-W2, W3, W4, W5, W6 = WEEKS
+W2, W3, W4, W5, W6, W7 = WEEKS
 # fmt: off
 MISTAKES = [
     # ---------------------------------------------------------------------------- C1 W2
@@ -181,6 +183,22 @@ MISTAKES = [
     _spec(W6, "adam_power_outside"),
     _spec(W6, "update_lr_precedence"),
     _spec(W6, "schedule_no_floor"),
+    # ---------------------------------------------------------------------------- C2 W3
+    _spec(W7, "lr_linear"),
+    _spec(W7, "lr_no_seed"),
+    _spec(W7, "betas_linear"),
+    _stub(W7, "batchnorm_forward"),
+    _spec(W7, "bn_axis0"),
+    _spec(W7, "bn_unbiased"),
+    _spec(W7, "running_swapped"),
+    _spec(W7, "bn_test_batch_statistics"),
+    _spec(W7, "bn_backward_axis0"),
+    _spec(W7, "bn_backward_naive"),
+    _spec(W7, "softmax_rows"),
+    _spec(W7, "softmax_unstable"),
+    _spec(W7, "one_hot_transposed"),
+    _spec(W7, "softmax_cost_no_m"),
+    _spec(W7, "softmax_backward_sign"),
 ]
 # fmt: on
 

@@ -1376,3 +1376,266 @@ def plot_optimizer_paths(cost_fn, paths, limits, minimum=(0.0, 0.0), title=None,
         ax.set_axis_off()
     fig.suptitle(title or "Four optimizers on one cost", fontweight="bold")
     return fig
+
+
+# ======================================================= week c2w3 (tuning, batch norm, softmax)
+__all__ += [
+    "plot_sample_histograms",
+    "plot_search_points",
+    "plot_random_search",
+    "plot_confusion_matrix",
+    "plot_value_histograms",
+]
+
+
+def _positive_values(values, name: str, function: str) -> np.ndarray:
+    """A 1-D array of finite positive numbers (for a logarithmic axis) as floats."""
+    array = _series(values, name, function)
+    if not np.all(np.isfinite(array)) or np.any(array <= 0):
+        raise ValueError(
+            f"{function}: {name} must hold finite positive numbers for a logarithmic axis, got "
+            f"values from {np.min(array):.3g} to {np.max(array):.3g}."
+        )
+    return array
+
+
+def plot_sample_histograms(samples, log_scale=True, bins=20, ranges=None, title=None) -> Figure:
+    """Histograms of sampled hyperparameters, one panel per label, side by side.
+
+    Arguments:
+        samples: ``{label: values}``, e.g. ``{"learning rate α": rates}``; each ``values`` a
+            1-D array of sampled numbers (positive when ``log_scale``).
+        log_scale: the horizontal axes and the bins on a logarithmic scale (each decade gets
+            the same width) or, if ``False``, on a linear one.
+        bins: the number of bins of each histogram.
+        ranges: ``{label: (low, high)}``, the range each histogram covers (default: the
+            smallest and largest sample).
+        title: the figure's title (default "Sampled values").
+
+    Returns: the matplotlib ``Figure`` with one ``Axes`` per label, titled with the label.
+    """
+    name = "plot_sample_histograms"
+    if not isinstance(samples, Mapping) or len(samples) == 0:
+        raise ValueError(f"{name}: samples must be a non-empty dict {{label: values}}.")
+    bins = _positive_int(bins, "bins", name)
+    ranges = dict(ranges or {})
+    fig, axes = plt.subplots(1, len(samples), figsize=(5.2 * len(samples), 3.6),
+                             layout="constrained", squeeze=False)  # fmt: skip
+    for index, (ax, (label, values)) in enumerate(zip(axes.flat, samples.items(), strict=True)):
+        what = f"samples[{label!r}]"
+        array = _positive_values(values, what, name) if log_scale else _series(values, what, name)
+        low, high = ranges.get(label, (float(array.min()), float(array.max())))
+        if not low < high:
+            low, high = low - 0.5, high + 0.5
+        if log_scale:
+            edges = np.logspace(np.log10(low), np.log10(high), bins + 1)
+            ax.set_xscale("log")
+        else:
+            edges = np.linspace(low, high, bins + 1)
+        ax.hist(array, bins=edges, color=f"C{index % 10}", edgecolor="white")
+        ax.set_title(str(label), fontsize=11, fontweight="bold")
+        ax.set_xlabel(f"{label} ({'log' if log_scale else 'linear'} scale)")
+        ax.set_ylabel("number of samples")
+        ax.grid(True, alpha=0.3)
+        ax.spines[["top", "right"]].set_visible(False)
+    fig.suptitle(title or "Sampled values", fontweight="bold")
+    return fig
+
+
+def plot_search_points(searches, score_fn=None, labels=("hyperparameter 1", "hyperparameter 2"),
+                       title=None) -> Figure:  # fmt: skip
+    """The points a search tried in a square of two hyperparameters, one panel per search.
+
+    Arguments:
+        searches: ``{label: points}``, each ``points`` of shape ``(k, 2)``, one setting
+            ``(h1, h2)`` per row, in [0, 1] x [0, 1] (e.g. ``{"grid": ..., "random": ...}``).
+        score_fn: optional ``score_fn(h1, h2)`` for arrays of the same shape; its values
+            are drawn as a background colour.
+        labels: the names of the two axes.
+        title: the figure's title (default "Grid search and random search").
+
+    Under each panel a strip marks the distinct values of the first hyperparameter that were
+    tried.
+
+    Returns: the matplotlib ``Figure``: per search one square ``Axes`` with the points and
+    one thin ``Axes`` below it with the values of the first hyperparameter.
+    """
+    name = "plot_search_points"
+    if not isinstance(searches, Mapping) or len(searches) == 0:
+        raise ValueError(f"{name}: searches must be a non-empty dict {{label: points}}.")
+    checked = {}
+    for index, (label, points) in enumerate(searches.items()):
+        checked[str(label)] = _path(points, name, index)
+    count = len(checked)
+    fig, axes = plt.subplots(2, count, figsize=(4.4 * count, 5.2), layout="constrained",
+                             squeeze=False, gridspec_kw={"height_ratios": [6, 1]})  # fmt: skip
+    grid = np.linspace(0.0, 1.0, 101)
+    h1, h2 = np.meshgrid(grid, grid)
+    background = None
+    if score_fn is not None:
+        background = np.broadcast_to(np.asarray(score_fn(h1, h2), dtype=np.float64), h1.shape)
+    for index, (label, points) in enumerate(checked.items()):
+        ax, strip = axes[0, index], axes[1, index]
+        if background is not None:
+            ax.contourf(h1, h2, background, levels=20, cmap="Greens", alpha=0.6)
+        ax.plot(points[:, 0], points[:, 1], "o", color=f"C{index % 10}", markersize=5)
+        distinct = np.unique(points[:, 0])
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.set_aspect("equal", adjustable="box")
+        ax.set_xlabel(labels[0])
+        ax.set_ylabel(labels[1])
+        ax.set_title(f"{label}: {len(points)} tries", fontsize=11, fontweight="bold")
+        strip.vlines(distinct, 0, 1, color=f"C{index % 10}", linewidth=1.5)
+        strip.set_xlim(0, 1)
+        strip.set_yticks([])
+        strip.set_xlabel(f"{len(distinct)} distinct values of {labels[0]}")
+    fig.suptitle(title or "Grid search and random search", fontweight="bold")
+    return fig
+
+
+def plot_random_search(learning_rates, scores, sizes=None, score_label="accuracy (%)",
+                       title=None) -> Figure:  # fmt: skip
+    """The result of a random search: one dot per try, the score over the learning rate on a
+    logarithmic axis.
+
+    Arguments:
+        learning_rates: the learning rate α of each try, ``(k,)``, positive.
+        scores: the score of each try, ``(k,)`` (e.g. the dev accuracy in %).
+        sizes: optional second hyperparameter of each try, ``(k,)`` (e.g. the hidden size),
+            shown as the dots' colour.
+        score_label: the name of the vertical axis.
+        title: the figure's title (default "Random search").
+
+    Returns: the matplotlib ``Figure`` with one ``Axes`` (and a colour bar with ``sizes``).
+    """
+    name = "plot_random_search"
+    rates = _positive_values(learning_rates, "learning_rates", name)
+    values = _series(scores, "scores", name)
+    if values.size != rates.size:
+        raise ValueError(
+            f"{name}: scores has {values.size} numbers for {rates.size} learning rates."
+        )
+    fig, ax = plt.subplots(figsize=(7.0, 4.2), layout="constrained")
+    if sizes is None:
+        ax.scatter(rates, values, s=40, color="C0", edgecolor="black", linewidth=0.5)
+    else:
+        colors = _series(sizes, "sizes", name)
+        if colors.size != rates.size:
+            raise ValueError(f"{name}: sizes has {colors.size} numbers for {rates.size} tries.")
+        dots = ax.scatter(rates, values, s=40, c=colors, cmap="viridis", edgecolor="black",
+                          linewidth=0.5)  # fmt: skip
+        fig.colorbar(dots, ax=ax, label="hidden units")
+    best = int(np.nanargmax(values)) if np.any(np.isfinite(values)) else None
+    if best is not None:
+        ax.plot(rates[best], values[best], "*", color=WRONG_COLOR, markersize=16, label="best")
+        ax.legend(frameon=False, loc="lower left")
+    ax.set_xscale("log")
+    ax.set_xlabel("learning rate α (log scale)")
+    ax.set_ylabel(score_label)
+    ax.grid(True, alpha=0.3)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title(title or "Random search", fontsize=12, fontweight="bold")
+    return fig
+
+
+def plot_confusion_matrix(matrix, class_names=None, title=None) -> Figure:
+    """A confusion matrix: row = the true class, column = the predicted class, each cell the
+    number of examples.
+
+    Arguments:
+        matrix: ``(C, C)`` counts, ``matrix[i, j]`` = examples of class ``i`` predicted ``j``.
+        class_names: the name of each class (default 0, 1, ..., C - 1).
+        title: the figure's title (default "Confusion matrix").
+
+    Returns: the matplotlib ``Figure`` with one ``Axes``; the counts are written in the cells.
+    """
+    name = "plot_confusion_matrix"
+    array = np.asarray(matrix)
+    if (
+        array.ndim != 2
+        or array.shape[0] != array.shape[1]
+        or array.size == 0
+        or not np.issubdtype(array.dtype, np.number)
+        or array.dtype == bool
+    ):
+        raise ValueError(f"{name}: matrix must be a square (C, C) array of counts, got "
+                         f"shape {array.shape}.")  # fmt: skip
+    count = array.shape[0]
+    names = [str(i) for i in range(count)] if class_names is None else [str(c) for c in class_names]
+    if len(names) != count:
+        raise ValueError(f"{name}: {len(names)} class names for a {count} x {count} matrix.")
+    fig, ax = plt.subplots(figsize=(1.0 + 0.75 * count, 0.6 + 0.75 * count), layout="constrained")
+    ax.imshow(array, cmap="Blues")
+    high = float(array.max()) if array.size else 0.0
+    for i in range(count):
+        for j in range(count):
+            color = "white" if high > 0 and array[i, j] > high / 2 else "black"
+            ax.text(j, i, f"{array[i, j]:g}", ha="center", va="center", color=color)
+    ax.set_xticks(range(count), names)
+    ax.set_yticks(range(count), names)
+    ax.set_xlabel("predicted class")
+    ax.set_ylabel("true class")
+    ax.set_title(title or "Confusion matrix", fontsize=12, fontweight="bold")
+    return fig
+
+
+def plot_value_histograms(histories, bins=40, value_range=None, title=None) -> Figure:
+    """A grid of histograms: one row per run, one column per moment of training.
+
+    Arguments:
+        histories: ``{row label: {column label: values}}``, e.g.
+            ``{"without batch norm": {"epoch 0": Z_0, "epoch 5": Z_5}, ...}``; each ``values``
+            an array of any shape (all its entries are counted). Every row must have the same
+            column labels.
+        bins: the number of bins.
+        value_range: ``(low, high)`` of every histogram (default: each row's own range).
+        title: the figure's title (default "Distribution of the values").
+
+    Returns: the matplotlib ``Figure``: one ``Axes`` per (row, column), the rows titled on the
+    left, the columns on top; the axes of a row share their scale.
+    """
+    name = "plot_value_histograms"
+    if not isinstance(histories, Mapping) or len(histories) == 0:
+        raise ValueError(f"{name}: histories must be a non-empty dict {{row: {{column: values}}}}.")
+    columns = None
+    for row, moments in histories.items():
+        if not isinstance(moments, Mapping) or len(moments) == 0:
+            raise ValueError(f"{name}: histories[{row!r}] must be a non-empty dict.")
+        if columns is None:
+            columns = list(moments)
+        elif list(moments) != columns:
+            raise ValueError(
+                f"{name}: every row needs the columns {columns}, histories[{row!r}] has "
+                f"{list(moments)}."
+            )
+    bins = _positive_int(bins, "bins", name)
+    nrows, ncols = len(histories), len(columns)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.0 * ncols + 0.6, 2.3 * nrows),
+                             layout="constrained", squeeze=False)  # fmt: skip
+    for r, (row, moments) in enumerate(histories.items()):
+        values = {}
+        for column in columns:
+            array = np.asarray(moments[column], dtype=np.float64).reshape(-1)
+            values[column] = array[np.isfinite(array)]
+        if value_range is None:
+            finite = np.concatenate(list(values.values()))
+            low, high = (float(finite.min()), float(finite.max())) if finite.size else (0, 1)
+        else:
+            low, high = value_range
+        if not low < high:
+            low, high = low - 0.5, high + 0.5
+        for c, column in enumerate(columns):
+            ax = axes[r, c]
+            ax.hist(values[column], bins=bins, range=(low, high), color=f"C{r % 10}")
+            ax.set_xlim(low, high)
+            ax.set_yticks([])
+            ax.spines[["top", "right", "left"]].set_visible(False)
+            if r == 0:
+                ax.set_title(str(column), fontsize=11, fontweight="bold")
+            if c == 0:
+                ax.set_ylabel(str(row), fontsize=10)
+            if r == nrows - 1:
+                ax.set_xlabel("value")
+    fig.suptitle(title or "Distribution of the values", fontweight="bold")
+    return fig

@@ -41,6 +41,11 @@ Week c2w2 adds ``load_temperatures()`` (a year of daily temperatures of a made-u
 curve plus day-to-day weather) and ``load_moons()`` (``(train_X, train_Y)``, 300 points of two
 half-moons from scikit-learn's ``make_moons`` with a fixed seed).
 
+Week c2w3 adds ``load_digits_0_to_5()`` (``(train_X, train_Y, test_X, test_Y)``: the 8 x 8
+pictures of the handwritten digits 0 to 5 from scikit-learn's ``load_digits``, pixels in
+[0, 1], ``X`` ``(64, m)``, integer labels ``Y`` ``(1, m)``, a fixed stratified 80 / 20 split
+of 866 / 217 pictures) and ``digit_images(X)``, the pictures ``(m, 8, 8)`` for display.
+
 Modules
 -------
 The loaders of the cat pictures are here; everything they need lives in modules of the
@@ -53,7 +58,8 @@ package, and every public name below is importable from ``helpers.datasets`` its
 - :mod:`~helpers.datasets.uploads`: :func:`read_picture`, :func:`resize_picture`;
 - :mod:`~helpers.datasets.planar`: :func:`load_planar_dataset`, :func:`load_extra_datasets`;
 - :mod:`~helpers.datasets.practical`: :func:`load_circles`, :func:`load_goalkeeper` (c2w1);
-- :mod:`~helpers.datasets.optimization`: :func:`load_temperatures`, :func:`load_moons` (c2w2).
+- :mod:`~helpers.datasets.optimization`: :func:`load_temperatures`, :func:`load_moons` (c2w2);
+- :mod:`~helpers.datasets.digits`: :func:`load_digits_0_to_5`, :func:`digit_images` (c2w3).
 """
 
 from __future__ import annotations
@@ -61,6 +67,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+
+from .digits import DIGIT_NAMES as DIGIT_NAMES
+from .digits import digit_images, load_digits_0_to_5
 
 # ``from .m import X as X`` re-exports a name that is not in __all__ (as before the split):
 # the constants of the data sets and the generator's main pieces.
@@ -88,6 +97,8 @@ __all__ = [
     "load_goalkeeper",
     "load_temperatures",
     "load_moons",
+    "load_digits_0_to_5",
+    "digit_images",
 ]
 
 CLASSES = (b"non-cat", b"cat")

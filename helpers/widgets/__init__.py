@@ -20,6 +20,11 @@
   a cost of two parameters.
 - :func:`averages_explorer` (c2w2): a β slider recomputes *your* exponentially weighted
   average of a year of temperatures, without and with bias correction.
+- :func:`sampling_explorer` (c2w3): a slider for the number of samples and a linear / log
+  choice show where *your* ``sample_learning_rates`` and ``sample_betas`` put α and β.
+- :func:`batchnorm_explorer` (c2w3): a batch-norm checkbox and a learning-rate slider retrain
+  the notebook's deep digits network (which calls *your* batch-norm and softmax functions) and
+  show its cost curve and its train / test accuracy.
 
 Shapes (the vocabulary of :mod:`helpers`): ``X`` is ``(n_x, m)`` with examples as columns,
 ``Y`` is ``(1, m)``, pictures are ``(num_px, num_px, 3)`` uint8.
@@ -32,7 +37,8 @@ has a method that does what a user action would (:meth:`LearningRateExplorer.upd
 :meth:`PictureClassifier.classify_bytes`, :meth:`DecisionBoundaryExplorer.update`,
 :meth:`DeepModelExplorer.update`, :meth:`RegularizationExplorer.update`,
 :meth:`InitializationExplorer.update`, :meth:`OptimizerPathsExplorer.update`,
-:meth:`AveragesExplorer.update`), so tests can drive it.
+:meth:`AveragesExplorer.update`, :meth:`SamplingExplorer.update`,
+:meth:`BatchNormExplorer.update`), so tests can drive it.
 
 When your code raises (for example ``NotImplementedError`` because you have not written it
 yet), the widget shows a short message saying what to do instead of a traceback.
@@ -43,7 +49,8 @@ module per widget: :mod:`~helpers.widgets.learning_rates`, :mod:`~helpers.widget
 (week c1w2), :mod:`~helpers.widgets.decision_boundary` (c1w3),
 :mod:`~helpers.widgets.deep_model` (c1w4), :mod:`~helpers.widgets.regularization` and
 :mod:`~helpers.widgets.initialization` (c2w1), :mod:`~helpers.widgets.optimizers` and
-:mod:`~helpers.widgets.averages` (c2w2). Every name below is importable from
+:mod:`~helpers.widgets.averages` (c2w2), :mod:`~helpers.widgets.sampling` and
+:mod:`~helpers.widgets.batchnorm` (c2w3). Every name below is importable from
 ``helpers.widgets`` itself.
 """
 
@@ -56,6 +63,10 @@ from .averages import AveragesExplorer, averages_explorer
 from .averages import AveragesRun as AveragesRun
 from .base import COST_EVERY as COST_EVERY
 from .base import Explorer as Explorer
+from .batchnorm import DEFAULT_BATCHNORM_EPOCHS as DEFAULT_BATCHNORM_EPOCHS
+from .batchnorm import DEFAULT_BATCHNORM_LEARNING_RATES as DEFAULT_BATCHNORM_LEARNING_RATES
+from .batchnorm import BatchNormExplorer, batchnorm_explorer
+from .batchnorm import BatchNormRun as BatchNormRun
 from .decision_boundary import DEFAULT_BOUNDARY_ITERATIONS as DEFAULT_BOUNDARY_ITERATIONS
 from .decision_boundary import DEFAULT_HIDDEN_SIZES as DEFAULT_HIDDEN_SIZES
 from .decision_boundary import EXPLORER_SEED as EXPLORER_SEED
@@ -89,6 +100,9 @@ from .regularization import DEFAULT_REGULARIZATION_ITERATIONS as DEFAULT_REGULAR
 from .regularization import REGULARIZATION_SEED as REGULARIZATION_SEED
 from .regularization import RegularizationExplorer, regularization_explorer
 from .regularization import RegularizationRun as RegularizationRun
+from .sampling import DEFAULT_SAMPLE_COUNTS as DEFAULT_SAMPLE_COUNTS
+from .sampling import SamplingExplorer, sampling_explorer
+from .sampling import SamplingRun as SamplingRun
 
 __all__ = [
     "learning_rate_explorer",
@@ -108,4 +122,8 @@ __all__ = [
     "OptimizerPathsExplorer",
     "averages_explorer",
     "AveragesExplorer",
+    "sampling_explorer",
+    "SamplingExplorer",
+    "batchnorm_explorer",
+    "BatchNormExplorer",
 ]

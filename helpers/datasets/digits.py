@@ -1,0 +1,76 @@
+"""Data of week c2w3 (tuning, batch norm, softmax): small pictures of handwritten digits 0 to 5.
+
+``load_digits_0_to_5()`` returns ``(train_X, train_Y, test_X, test_Y)``: the pictures of the
+digits 0, 1, 2, 3, 4 and 5 from scikit-learn's ``load_digits`` (8 x 8 pixels of 17 grey
+levels, shipped with scikit-learn, nothing is downloaded), pixels scaled to [0, 1], one
+picture per column (``X`` is ``(64, m)``, 64 = 8 x 8 pixels row by row) and integer labels
+``Y`` of shape ``(1, m)``. The split is fixed: 80 % training, 20 % test, stratified by digit,
+with a fixed ``random_state``. ``digit_images(X)`` turns columns back into ``(m, 8, 8)``
+pictures for display.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+DIGITS = (0, 1, 2, 3, 4, 5)  # the classes kept, C = 6
+DIGIT_NAMES = tuple(str(digit) for digit in DIGITS)
+NUM_PX_DIGITS = 8  # each picture is 8 x 8 pixels
+MAX_PIXEL = 16.0  # scikit-learn's pixels are whole numbers 0..16
+TEST_SHARE = 0.2
+_SPLIT_SEED = 1  # train_test_split's random_state
+
+_CACHE: dict[str, tuple[np.ndarray, ...]] = {}  # made once per process, then copied
+
+
+def load_digits_0_to_5() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Handwritten digits 0 to 5, 8 x 8 pixels, split into training and test sets.
+
+    Where the data comes from: scikit-learn's ``load_digits`` (1797 pictures of the digits 0-9
+    written by 43 people, from the UCI repository, bundled with scikit-learn), of which the
+    1083 pictures of the digits 0 to 5 are kept. They are split 80 / 20 with
+    ``train_test_split(..., stratify=labels, random_state=1)``: every call and every machine
+    gives the same 866 training and 217 test pictures. Pixels, whole numbers 0..16, are
+    divided by 16.
+
+    Returns:
+        train_X: float64 ``(64, 866)``, one picture per column, pixels in [0, 1].
+        train_Y: int64 ``(1, 866)``, the digit of each picture, 0 to 5.
+        test_X: float64 ``(64, 217)``.
+        test_Y: int64 ``(1, 217)``.
+    """
+    if "digits" not in _CACHE:
+        from sklearn.datasets import load_digits  # imported here: only this loader needs it
+        from sklearn.model_selection import train_test_split
+
+        data = load_digits()
+        keep = np.isin(data.target, DIGITS)
+        pixels = data.data[keep].astype(np.float64) / MAX_PIXEL
+        labels = data.target[keep].astype(np.int64)
+        train_x, test_x, train_y, test_y = train_test_split(
+            pixels, labels, test_size=TEST_SHARE, stratify=labels, random_state=_SPLIT_SEED
+        )
+        _CACHE["digits"] = (
+            np.ascontiguousarray(train_x.T),
+            train_y.reshape(1, -1),
+            np.ascontiguousarray(test_x.T),
+            test_y.reshape(1, -1),
+        )
+    return tuple(array.copy() for array in _CACHE["digits"])
+
+
+def digit_images(X) -> np.ndarray:
+    """The pictures of the columns of ``X`` ``(64, m)`` as ``(m, 8, 8)`` floats in [0, 1], for
+    display (``plotting.show_images``, ``plotting.show_misclassified``).
+
+    A ``ValueError`` says so when ``X`` does not have 64 rows.
+    """
+    array = np.asarray(X, dtype=np.float64)
+    if array.ndim == 1:
+        array = array.reshape(-1, 1)
+    if array.ndim != 2 or array.shape[0] != NUM_PX_DIGITS * NUM_PX_DIGITS:
+        raise ValueError(
+            f"digit_images: X must have shape (64, m), one 8 x 8 picture per column, got shape "
+            f"{array.shape}."
+        )
+    return np.clip(array.T.reshape(-1, NUM_PX_DIGITS, NUM_PX_DIGITS), 0.0, 1.0)
