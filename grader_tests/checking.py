@@ -89,12 +89,13 @@ def _counted(function, limit: int):
     return counted
 
 
-def call_student(spec, student, name: str, what: str, *args, hints=(), **kwargs):
+def call_student(spec, student, name: str, what: str, *args, hints=(), none_ok=False, **kwargs):
     """(the learner's result, the planted mistakes' outputs) on these inputs; an error that
     ``hints`` ((text in the error message, likely mistake) pairs) or a planted mistake names
-    is named."""
+    is named; ``none_ok``: None is a right answer."""
     both = Lazy(lambda: mistakes_of(spec, name, *args, **kwargs))  # (outputs, errors)
-    got = call(what, student, *args, hints=Lazy(lambda: [*hints, *both[1]]), **kwargs)
+    named = Lazy(lambda: [*hints, *both[1]])
+    got = call(what, student, *args, hints=named, none_ok=none_ok, **kwargs)
     return got, Lazy(lambda: both[0])
 
 
@@ -110,9 +111,12 @@ def outcome(
     the planted mistakes' results on the same inputs, or their parts at ``path`` (tuple items,
     dict keys: see :func:`descend`); ``parts`` names a tuple's items (default: the spec's),
     ``hints`` as for :func:`call_student`."""
-    got, wrong = call_student(spec, student, name, what, *args, hints=hints, **kwargs)
     if expected is None:
         expected = run(getattr(spec.reference, name), args, kwargs)
+    none_ok = expected is None  # the reference's answer is None: so may the learner's be
+    got, wrong = call_student(
+        spec, student, name, what, *args, hints=hints, none_ok=none_ok, **kwargs
+    )
     parts = spec.function(name).parts if parts is None else parts
     return descend(Outcome(got, expected, wrong, what), path, parts)
 

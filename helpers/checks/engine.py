@@ -167,7 +167,10 @@ class Week:
         for example in examples:
             what = example["label"]
             wrong, errors = split_mistakes(example["mistakes"])
-            got = call(what, function, *example["args"], hints=errors, **example["kwargs"])
+            none_ok = example["expected"] is None
+            got = call(
+                what, function, *example["args"], hints=errors, none_ok=none_ok, **example["kwargs"]
+            )
             label = f"{what}: {result}" if result else what
             compare(got, example["expected"], label, wrong, parts=parts, inputs=example["args"])
             if then is not None:
