@@ -60,6 +60,7 @@ ASSIGNMENTS = [
     "c2w1_practical_aspects",
     "c2w2_optimization",
     "c2w3_tuning_batchnorm_softmax",
+    "c3_ml_strategy",
 ]
 
 c.CourseDirectory.course_id = "deep-learning-from-scratch"

@@ -47,10 +47,11 @@ WEEKS = (
     "c2w1_practical_aspects",
     "c2w2_optimization",
     "c2w3_tuning_batchnorm_softmax",
+    "c3_ml_strategy",
 )
 SHORT = {"c1w2_logistic_regression": "c1w2", "c1w3_shallow_network": "c1w3"}
 SHORT.update(c1w4_deep_network="c1w4", c2w1_practical_aspects="c2w1", c2w2_optimization="c2w2")
-SHORT["c2w3_tuning_batchnorm_softmax"] = "c2w3"
+SHORT.update(c2w3_tuning_batchnorm_softmax="c2w3", c3_ml_strategy="c3")
 # locked cells that the check cells need besides the set-up and the provided functions
 NEEDED = {"c1w2_logistic_regression": {"setup", "load_data"}}
 STUB = "    # YOUR CODE HERE\n    raise NotImplementedError()\n"
@@ -79,7 +80,7 @@ def _stub(week: str, function: str) -> Planted:
                    fragment=f"`{function}` is not written yet")  # fmt: skip
 
 
-W2, W3, W4, W5, W6, W7 = WEEKS
+W2, W3, W4, W5, W6, W7, W8 = WEEKS
 # fmt: off
 MISTAKES = [
     # ---------------------------------------------------------------------------- C1 W2
@@ -199,6 +200,20 @@ MISTAKES = [
     _spec(W7, "one_hot_transposed"),
     _spec(W7, "softmax_cost_no_m"),
     _spec(W7, "softmax_backward_sign"),
+    # ------------------------------------------------------------------------------- C3
+    _spec(W8, "precision_is_recall"),
+    _spec(W8, "precision_zero_division"),
+    _spec(W8, "f1_arithmetic_mean"),
+    _stub(W8, "choose_model"),
+    _spec(W8, "choose_ignores_constraint"),
+    _spec(W8, "choose_none_missing"),
+    _spec(W8, "split_dev_from_all"),
+    _spec(W8, "split_target_rest_dropped"),
+    _spec(W8, "diagnose_skips_train_dev"),
+    _spec(W8, "shares_over_tags"),
+    _spec(W8, "ceiling_subtract"),
+    _spec(W8, "multitask_nan_counted"),
+    _spec(W8, "multitask_nan_kept"),
 ]
 # fmt: on
 

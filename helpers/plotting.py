@@ -1639,3 +1639,84 @@ def plot_value_histograms(histories, bins=40, value_range=None, title=None) -> F
                 ax.set_xlabel("value")
     fig.suptitle(title or "Distribution of the values", fontweight="bold")
     return fig
+
+
+# ================================================================== week c3 (ML strategy)
+__all__ += ["plot_error_gaps", "plot_cause_shares"]
+
+GAP_NAMES = ("avoidable bias", "variance", "data mismatch", "overfitting to dev")
+ERROR_NAMES = ("human", "train", "train-dev", "dev", "test")
+
+
+def plot_error_gaps(errors, verdict=None, title=None) -> Figure:
+    """The five error rates of a model as bars, and the four gaps between neighbours.
+
+    Arguments:
+        errors: the five error rates (fractions, e.g. 0.01 for 1 %) in the order human,
+            train, train-dev, dev, test.
+        verdict: optional name of the gap to highlight (e.g. what ``diagnose`` returned).
+        title: the figure's title (default "Errors and the gaps between them").
+
+    Returns: the matplotlib ``Figure`` with two ``Axes``: the errors (left) and the gaps
+    (right, one bar per gap: avoidable bias, variance, data mismatch, overfitting to dev).
+    """
+    name = "plot_error_gaps"
+    values = _series(errors, "errors", name)
+    if values.size != len(ERROR_NAMES) or not np.all(np.isfinite(values)):
+        raise ValueError(
+            f"{name}: errors must be 5 finite numbers (human, train, train-dev, dev, test), "
+            f"got {values.size}."
+        )
+    gaps = np.diff(values)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10.0, 3.8), layout="constrained")
+    left.bar(ERROR_NAMES, 100 * values, color="C0")
+    left.set_ylabel("error (%)")
+    left.set_title("Error rates", fontsize=11, fontweight="bold")
+    colors = [WRONG_COLOR if gap_name == verdict else "C7" for gap_name in GAP_NAMES]
+    right.bar(GAP_NAMES, 100 * gaps, color=colors)
+    right.axhline(0, color="black", linewidth=0.8)
+    right.set_ylabel("gap (percentage points)")
+    right.set_title("Gaps (the largest is the first problem)", fontsize=11, fontweight="bold")
+    right.tick_params(axis="x", labelrotation=15)
+    for ax, heights in ((left, 100 * values), (right, 100 * gaps)):
+        for index, height in enumerate(heights):
+            ax.text(index, height, f"{height:.1f}", ha="center", va="bottom", fontsize=9)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.grid(True, axis="y", alpha=0.3)
+    fig.suptitle(title or "Errors and the gaps between them", fontweight="bold")
+    return fig
+
+
+def plot_cause_shares(shares, dev_error=None, title=None) -> Figure:
+    """Error analysis as bars: the share of the misclassified examples each cause explains.
+
+    Arguments:
+        shares: ``{cause: share}`` with shares as fractions in [0, 1] (what ``cause_shares``
+            returns).
+        dev_error: optional dev error (a fraction); each bar is then labelled with the best
+            dev error after fixing that cause, ``dev_error * (1 - share)``.
+        title: the figure's title (default "Error analysis").
+
+    Returns: the matplotlib ``Figure`` with one ``Axes``, one horizontal bar per cause.
+    """
+    name = "plot_cause_shares"
+    if not isinstance(shares, Mapping) or len(shares) == 0:
+        raise ValueError(f"{name}: shares must be a non-empty dict {{cause: share}}.")
+    causes = [str(cause) for cause in shares]
+    values = _series(list(shares.values()), "shares", name)
+    if not np.all((values >= 0) & (values <= 1)):
+        raise ValueError(f"{name}: every share must be a fraction between 0 and 1.")
+    fig, ax = plt.subplots(figsize=(7.0, 0.9 + 0.5 * len(causes)), layout="constrained")
+    positions = np.arange(len(causes))[::-1]
+    ax.barh(positions, 100 * values, color="C1")
+    for position, share in zip(positions, values, strict=True):
+        text = f"{100 * share:.0f} %"
+        if dev_error is not None:
+            text += f"  (dev error at best {100 * dev_error * (1 - share):.2f} %)"
+        ax.text(100 * share + 1, position, text, va="center", fontsize=9)
+    ax.set_yticks(positions, causes)
+    ax.set_xlim(0, 130)
+    ax.set_xlabel("share of the misclassified dev examples (%)")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title(title or "Error analysis", fontsize=12, fontweight="bold")
+    return fig

@@ -409,8 +409,12 @@ def test_the_worked_solution_runs_clean_with_its_figures_and_widget(step):
         status = next((t for t in reversed(texts) if t.strip()), "")
         return status, images[-1].get_attribute("src") if images else None
 
+    def busy(status: str) -> bool:
+        """An explorer says what it is doing while it works ("training ...", "diagnosing...")."""
+        return status.rstrip().endswith("...")
+
     before = step.wait(
-        lambda _: (r := result())[1] and "training" not in r[0] and r,
+        lambda _: (r := result())[1] and not busy(r[0]) and r,
         60,
         "the explorer's first result",
     )
@@ -440,7 +444,7 @@ def test_the_worked_solution_runs_clean_with_its_figures_and_widget(step):
         "the slider's readout to change",
     )
     after = step.wait(
-        lambda _: (r := result())[1] and "training" not in r[0] and r[1] != before[1] and r,
+        lambda _: (r := result())[1] and not busy(r[0]) and r[1] != before[1] and r,
         60,
         f"the explorer's result to change after moving the slider from {readout} to {moved}",
     )

@@ -46,6 +46,12 @@ pictures of the handwritten digits 0 to 5 from scikit-learn's ``load_digits``, p
 [0, 1], ``X`` ``(64, m)``, integer labels ``Y`` ``(1, m)``, a fixed stratified 80 / 20 split
 of 866 / 217 pictures) and ``digit_images(X)``, the pictures ``(m, 8, 8)`` for display.
 
+Week c3 (ML strategy) adds ``load_web_and_phone_digits()`` (``(web_X, web_Y, phone_X,
+phone_Y)``: all ten digits of ``load_digits``, 1297 clean "web" pictures and 500 degraded
+"phone" pictures, ``X`` ``(64, m)``, ``Y`` ``(1, m)`` digits 0..9), ``degrade_pictures(X,
+seed)`` (blur, fade and noise, deterministic: the phone look, and artificial data synthesis)
+and ``digit_features(Y)`` (three yes/no labels ``(3, m)``: even, greater than 4, closed loop).
+
 Modules
 -------
 The loaders of the cat pictures are here; everything they need lives in modules of the
@@ -59,7 +65,9 @@ package, and every public name below is importable from ``helpers.datasets`` its
 - :mod:`~helpers.datasets.planar`: :func:`load_planar_dataset`, :func:`load_extra_datasets`;
 - :mod:`~helpers.datasets.practical`: :func:`load_circles`, :func:`load_goalkeeper` (c2w1);
 - :mod:`~helpers.datasets.optimization`: :func:`load_temperatures`, :func:`load_moons` (c2w2);
-- :mod:`~helpers.datasets.digits`: :func:`load_digits_0_to_5`, :func:`digit_images` (c2w3).
+- :mod:`~helpers.datasets.digits`: :func:`load_digits_0_to_5`, :func:`digit_images` (c2w3);
+- :mod:`~helpers.datasets.strategy`: :func:`load_web_and_phone_digits`,
+  :func:`degrade_pictures`, :func:`digit_features` (c3).
 """
 
 from __future__ import annotations
@@ -84,6 +92,8 @@ from .planar import load_extra_datasets, load_planar_dataset
 from .practical import load_circles, load_goalkeeper
 from .scenes import CONTRASTING_BACKGROUND as CONTRASTING_BACKGROUND
 from .scenes import draw_picture
+from .strategy import FEATURE_NAMES as FEATURE_NAMES
+from .strategy import degrade_pictures, digit_features, load_web_and_phone_digits
 from .uploads import read_picture, resize_picture
 
 __all__ = [
@@ -99,6 +109,9 @@ __all__ = [
     "load_moons",
     "load_digits_0_to_5",
     "digit_images",
+    "load_web_and_phone_digits",
+    "degrade_pictures",
+    "digit_features",
 ]
 
 CLASSES = (b"non-cat", b"cat")

@@ -25,6 +25,8 @@
 - :func:`batchnorm_explorer` (c2w3): a batch-norm checkbox and a learning-rate slider retrain
   the notebook's deep digits network (which calls *your* batch-norm and softmax functions) and
   show its cost curve and its train / test accuracy.
+- :func:`diagnosis_explorer` (c3): sliders for five error rates (human, train, train-dev,
+  dev, test) draw the gaps between them and show what *your* ``diagnose`` calls the problem.
 
 Shapes (the vocabulary of :mod:`helpers`): ``X`` is ``(n_x, m)`` with examples as columns,
 ``Y`` is ``(1, m)``, pictures are ``(num_px, num_px, 3)`` uint8.
@@ -38,7 +40,7 @@ has a method that does what a user action would (:meth:`LearningRateExplorer.upd
 :meth:`DeepModelExplorer.update`, :meth:`RegularizationExplorer.update`,
 :meth:`InitializationExplorer.update`, :meth:`OptimizerPathsExplorer.update`,
 :meth:`AveragesExplorer.update`, :meth:`SamplingExplorer.update`,
-:meth:`BatchNormExplorer.update`), so tests can drive it.
+:meth:`BatchNormExplorer.update`, :meth:`DiagnosisExplorer.update`), so tests can drive it.
 
 When your code raises (for example ``NotImplementedError`` because you have not written it
 yet), the widget shows a short message saying what to do instead of a traceback.
@@ -50,8 +52,8 @@ module per widget: :mod:`~helpers.widgets.learning_rates`, :mod:`~helpers.widget
 :mod:`~helpers.widgets.deep_model` (c1w4), :mod:`~helpers.widgets.regularization` and
 :mod:`~helpers.widgets.initialization` (c2w1), :mod:`~helpers.widgets.optimizers` and
 :mod:`~helpers.widgets.averages` (c2w2), :mod:`~helpers.widgets.sampling` and
-:mod:`~helpers.widgets.batchnorm` (c2w3). Every name below is importable from
-``helpers.widgets`` itself.
+:mod:`~helpers.widgets.batchnorm` (c2w3), :mod:`~helpers.widgets.diagnosis` (c3). Every
+name below is importable from ``helpers.widgets`` itself.
 """
 
 from __future__ import annotations
@@ -79,6 +81,9 @@ from .deep_model import MAX_HIDDEN_LAYERS as MAX_HIDDEN_LAYERS
 from .deep_model import MAX_HIDDEN_UNITS as MAX_HIDDEN_UNITS
 from .deep_model import DeepModelExplorer, deep_model_explorer, parse_hidden_layers
 from .deep_model import DeepRun as DeepRun
+from .diagnosis import DEFAULT_ERRORS as DEFAULT_ERRORS
+from .diagnosis import DiagnosisExplorer, diagnosis_explorer
+from .diagnosis import DiagnosisRun as DiagnosisRun
 from .initialization import DEFAULT_INITIALIZATION_ITERATIONS as DEFAULT_INITIALIZATION_ITERATIONS
 from .initialization import DEFAULT_WEIGHT_SCALES as DEFAULT_WEIGHT_SCALES
 from .initialization import INITIALIZATION_SEED as INITIALIZATION_SEED
@@ -126,4 +131,6 @@ __all__ = [
     "SamplingExplorer",
     "batchnorm_explorer",
     "BatchNormExplorer",
+    "diagnosis_explorer",
+    "DiagnosisExplorer",
 ]
