@@ -138,6 +138,12 @@ class WeekSpec:
         return self.mistake(key).hint
 
 
+def function_source(header: str, body: str) -> str:
+    """A solution cell defining ``def <header>:`` with ``body`` (unindented lines) inside: how a
+    spec writes a planted mistake's source."""
+    return f"def {header}:\n" + "".join(f"    {line}\n" for line in body.strip().splitlines())
+
+
 def solution_cells(assignment: str) -> dict[str, str]:
     """grade_id -> source of every solution cell of the instructor's notebook in source/."""
     from . import course

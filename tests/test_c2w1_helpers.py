@@ -4,10 +4,7 @@ frontend, no kernel)."""
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import html
-import io
 import re
 
 import matplotlib
@@ -20,7 +17,9 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.colors import to_rgb  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from PIL import Image  # noqa: E402
+from widget_support import _close_figures  # noqa: E402, F401
+from widget_support import shown_png as _png
+from widget_support import shown_text as _text
 
 from helpers import datasets, plotting, widgets  # noqa: E402
 from helpers.datasets.practical import goalkeeper_boundary  # noqa: E402
@@ -30,22 +29,6 @@ from helpers.datasets.practical import goalkeeper_boundary  # noqa: E402
 # depend on these exact points: if you change the generator on purpose, update the hash and
 # re-measure the notebook.
 GOALKEEPER_SHA256 = "2f1323a6d2ae5237f8a2fdcce97a07617b6148d113bbef54789b3ad404201e2e"
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
-def _text(widget_html: str) -> str:
-    """The text a reader sees in an HTML widget's value."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", widget_html)).split())
-
-
-def _png(output: ipywidgets.Output) -> Image.Image:
-    assert len(output.outputs) == 1, output.outputs
-    return Image.open(io.BytesIO(base64.b64decode(output.outputs[0]["data"]["image/png"])))
 
 
 def _digest(*arrays) -> str:

@@ -4,10 +4,7 @@ no kernel)."""
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import html
-import io
 import re
 
 import matplotlib
@@ -19,7 +16,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from PIL import Image  # noqa: E402
+from widget_support import _close_figures  # noqa: E402, F401
+from widget_support import shown_png as _png
+from widget_support import shown_text as _text
 
 from helpers import datasets, plotting, widgets  # noqa: E402
 from helpers.datasets import optimization  # noqa: E402
@@ -29,22 +28,6 @@ from helpers.datasets import optimization  # noqa: E402
 # on these exact numbers: if you change the generator on purpose, update the hash and
 # re-measure the notebook.
 TEMPERATURES_SHA256 = "27ad2386f6493e5dfbf6edc617fbbf9112135768929c5f85da4b4ef53a52acb4"
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
-def _text(widget_html: str) -> str:
-    """The text a reader sees in an HTML widget's value."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", widget_html)).split())
-
-
-def _png(output: ipywidgets.Output) -> Image.Image:
-    assert len(output.outputs) == 1, output.outputs
-    return Image.open(io.BytesIO(base64.b64decode(output.outputs[0]["data"]["image/png"])))
 
 
 # ==================================================================================== loaders

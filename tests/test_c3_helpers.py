@@ -3,9 +3,6 @@ the diagnosis explorer, headless (Agg, no frontend, no kernel)."""
 
 from __future__ import annotations
 
-import base64
-import html
-import io
 import re
 
 import matplotlib
@@ -16,25 +13,11 @@ import ipywidgets  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from PIL import Image  # noqa: E402
+from widget_support import _close_figures  # noqa: E402, F401
+from widget_support import shown_png as _png
+from widget_support import shown_text as _text
 
 from helpers import datasets, plotting, widgets  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
-def _text(widget_html: str) -> str:
-    """The text a reader sees in an HTML widget's value."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", widget_html)).split())
-
-
-def _png(output: ipywidgets.Output) -> Image.Image:
-    assert len(output.outputs) == 1, output.outputs
-    return Image.open(io.BytesIO(base64.b64decode(output.outputs[0]["data"]["image/png"])))
 
 
 # =================================================================================== loaders

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import base64
 import datetime
-import html
 import io
 import re
 
@@ -19,17 +17,14 @@ import pytest  # noqa: E402
 from matplotlib.colors import same_color  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from PIL import Image  # noqa: E402
+from widget_support import _close_figures  # noqa: E402, F401
+from widget_support import shown_png as _png
+from widget_support import shown_text as _text
 
 from helpers import datasets, plotting, widgets  # noqa: E402
 from support import ASSIGNMENTS, ROOT, load  # noqa: E402
 
 CLASSES = np.array([b"non-cat", b"cat"])
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.fixture
@@ -39,18 +34,6 @@ def pictures():
     images = rng.integers(0, 256, size=(6, 8, 8, 3), dtype=np.uint8)
     labels = np.array([[1, 0, 1, 1, 0, 0]])
     return images, labels
-
-
-def _text(widget_html: str) -> str:
-    """The text a reader sees in an HTML widget's value."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", widget_html)).split())
-
-
-def _png(output: ipywidgets.Output) -> Image.Image:
-    """The single PNG figure an Output widget shows."""
-    assert len(output.outputs) == 1, output.outputs
-    data = output.outputs[0]["data"]["image/png"]
-    return Image.open(io.BytesIO(base64.b64decode(data)))
 
 
 # ================================================================================ show_images

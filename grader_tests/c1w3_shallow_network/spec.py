@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader_tests.spec import Example, Function, Mistake, WeekSpec
+from grader_tests.spec import function_source as _function
 
 from . import ISOLATE
 from . import reference as ref
@@ -112,8 +113,6 @@ FUNCTIONS = [
 
 
 # --------------------------------------------------------------------- mistakes' sources
-def _function(header: str, body: str) -> str:
-    return f"def {header}:\n" + "".join(f"    {line}\n" for line in body.strip().splitlines())
 
 
 def _forward(z1="np.dot(W1, X) + b1", a1="np.tanh(Z1)", z2="np.dot(W2, A1) + b2", a2="sigmoid(Z2)"):

@@ -20,6 +20,7 @@ import numpy as np
 
 from grader_tests import nn
 from grader_tests.spec import Example, Function, Mistake, WeekSpec, planted, run
+from grader_tests.spec import function_source as _function
 from helpers.checks.c2w1 import describe
 
 from . import ISOLATE
@@ -153,8 +154,6 @@ FUNCTIONS = [
 
 
 # --------------------------------------------------------------------- mistakes' sources
-def _function(header: str, body: str) -> str:
-    return f"def {header}:\n" + "".join(f"    {line}\n" for line in body.strip().splitlines())
 
 
 def _initializer(name, W, b="np.zeros((layers_dims[l], 1))", loop="range(1, L + 1)"):

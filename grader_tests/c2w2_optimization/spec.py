@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader_tests.spec import Example, Function, Mistake, WeekSpec
+from grader_tests.spec import function_source as _function
 
 from . import reference as ref
 
@@ -165,8 +166,6 @@ FUNCTIONS = [
 
 
 # --------------------------------------------------------------------- mistakes' sources
-def _function(header: str, body: str) -> str:
-    return f"def {header}:\n" + "".join(f"    {line}\n" for line in body.strip().splitlines())
 
 
 GD_W = 'parameters["W" + str(l)] - learning_rate * grads["dW" + str(l)]'

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader_tests.spec import Example, Function, Mistake, WeekSpec, planted, run
+from grader_tests.spec import function_source as _function
 from helpers.checks.c2w3 import decades
 from helpers.checks.engine import Raised
 
@@ -112,8 +113,6 @@ FUNCTIONS = [
 
 
 # --------------------------------------------------------------------- mistakes' sources
-def _function(header: str, body: str) -> str:
-    return f"def {header}:\n" + "".join(f"    {line}\n" for line in body.strip().splitlines())
 
 
 def _lr(body: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader_tests.spec import Example, Function, Mistake, WeekSpec
+from grader_tests.spec import function_source as _function
 
 from . import ISOLATE
 
@@ -129,8 +130,6 @@ FUNCTIONS = [
 
 
 # --------------------------------------------------------------------- mistakes' sources
-def _function(header: str, body: str) -> str:
-    return f"def {header}:\n" + "".join(f"    {line}\n" for line in body.strip().splitlines())
 
 
 COUNTS = (

@@ -439,3 +439,14 @@ def _nan_hint(got: np.ndarray, expected: np.ndarray) -> str | None:
     if np.isnan(got).any() and not np.isnan(expected).any():
         return "the result holds NaN (not a number): look for log(0), 0/0 or inf - inf."
     return None
+
+
+def expect_facts(got: dict, expected: dict, what: str, mistakes=()) -> None:
+    """Every fact of ``expected`` (a dict of words describing a result: its keys, shapes,
+    spread...) holds in ``got``; ``mistakes`` are (facts, hint) pairs: a mistake that has the
+    same wrong fact is named."""
+    for fact, value in expected.items():
+        mine = got.get(fact, "(none)")
+        if mine != value:
+            hint = next((h for facts, h in mistakes if facts.get(fact) == mine), None)
+            raise failure(f"{what}: unexpected {fact}.", expected=value, got=mine, mistake=hint)

@@ -29,6 +29,7 @@ import numpy as np
 from helpers.checks import (
     call,
     expect_close,
+    expect_facts,
     expect_sequence,
     failure,
     passed,
@@ -96,16 +97,6 @@ def describe(parameters, layer_dims, *, lax: bool = False) -> dict[str, str]:
         if spread:
             facts[f"spread (standard deviation) of W{l}"] = spread
     return facts
-
-
-def expect_facts(got: dict, expected: dict, what: str, mistakes=()) -> None:
-    """Every fact of ``expected`` (see :func:`describe`) holds in ``got``; ``mistakes`` are
-    (facts, hint) pairs: a mistake that has the same wrong fact is named."""
-    for fact, value in expected.items():
-        mine = got.get(fact, "(none)")
-        if mine != value:
-            hint = next((h for facts, h in mistakes if facts.get(fact) == mine), None)
-            raise failure(f"{what}: unexpected {fact}.", expected=value, got=mine, mistake=hint)
 
 
 def _initializer_checker(name: str):

@@ -31,6 +31,7 @@ from helpers.checks import (
     as_number,
     call,
     expect_close,
+    expect_facts,
     expect_sequence,
     expect_shape,
     failure,
@@ -108,16 +109,6 @@ def describe(parameters, layers_dims, scales: dict) -> dict[str, str]:
                 f"about {label:.3g}" if label is not None else f"{spread:.3g}"
             )
     return facts
-
-
-def expect_facts(got: dict, expected: dict, what: str, mistakes=()) -> None:
-    """Every fact of ``expected`` (see :func:`describe`) holds in ``got``; ``mistakes`` are
-    (facts, hint) pairs: a mistake that has the same wrong fact is named."""
-    for fact, value in expected.items():
-        mine = got.get(fact, "(none)")
-        if mine != value:
-            hint = next((h for facts, h in mistakes if facts.get(fact) == mine), None)
-            raise failure(f"{what}: unexpected {fact}.", expected=value, got=mine, mistake=hint)
 
 
 def _initializer_checker(name: str):
