@@ -450,3 +450,25 @@ def expect_facts(got: dict, expected: dict, what: str, mistakes=()) -> None:
         if mine != value:
             hint = next((h for facts, h in mistakes if facts.get(fact) == mine), None)
             raise failure(f"{what}: unexpected {fact}.", expected=value, got=mine, mistake=hint)
+
+
+def parameter_facts(parameters, layers_dims) -> tuple[dict[str, str], bool]:
+    """(facts, complete): what the keys and shapes of freshly initialized parameters are, in
+    words (the keys W1, b1, ..., WL, bL; each one's shape), and whether every key is there, so
+    that an initializer's check can go on with the values."""
+    if not isinstance(parameters, dict):
+        return {"type": type(parameters).__name__}, False
+    L = len(layers_dims) - 1
+    keys = sorted(k for k in map(str, parameters) if re.fullmatch(r"[Wb]\d+", k))
+    facts = {"type": "dict", "keys": ", ".join(keys)}
+    if keys != sorted(f"{p}{l}" for l in range(1, L + 1) for p in "Wb"):
+        return facts, False
+    for l in range(1, L + 1):
+        for p in "Wb":
+            value = parameters[f"{p}{l}"]
+            facts[f"shape of {p}{l}"] = (
+                str(value.shape)
+                if isinstance(value, np.ndarray)
+                else f"not an array: {type(value).__name__}"
+            )
+    return facts, True

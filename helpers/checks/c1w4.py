@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import inspect
-import re
 
 import numpy as np
 
@@ -32,6 +31,7 @@ from helpers.checks import (
     expect_facts,
     expect_sequence,
     failure,
+    parameter_facts,
     passed,
     show,
 )
@@ -45,12 +45,6 @@ SPREAD_RATIO = 1.25  # "about s" means within a factor 1.25 of s
 
 
 # ---------------------------------------------------------------------- initialization
-def _shape(value) -> str:
-    if isinstance(value, np.ndarray):
-        return str(value.shape)
-    return f"not an array: {type(value).__name__}"
-
-
 def _spread(W: np.ndarray, n_prev: int, lax: bool) -> str | None:
     """How spread out the weights are, in words, or None where too few to say."""
     if W.size < SPREAD_MIN_SIZE or n_prev < SPREAD_MIN_UNITS:
@@ -71,16 +65,10 @@ def describe(parameters, layer_dims, *, lax: bool = False) -> dict[str, str]:
     and, for weight matrices big enough to measure it, their spread (standard deviation):
     ``lax`` accepts any small spread, else it must be about 1 / sqrt(units of the layer before).
     """
-    if not isinstance(parameters, dict):
-        return {"type": type(parameters).__name__}
-    L = len(layer_dims) - 1
-    keys = sorted(k for k in map(str, parameters) if re.fullmatch(r"[Wb]\d+", k))
-    facts = {"type": "dict", "keys": ", ".join(keys)}
-    if keys != sorted(f"{p}{l}" for l in range(1, L + 1) for p in "Wb"):
+    facts, complete = parameter_facts(parameters, layer_dims)
+    if not complete:
         return facts
-    for l in range(1, L + 1):
-        for p in "Wb":
-            facts[f"shape of {p}{l}"] = _shape(parameters[f"{p}{l}"])
+    L = len(layer_dims) - 1
     arrays = {k: v for k, v in parameters.items() if isinstance(v, np.ndarray) and v.size}
     for l in range(1, L + 1):
         if f"b{l}" in arrays:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import re
 
 import numpy as np
 
@@ -36,6 +35,7 @@ from helpers.checks import (
     expect_shape,
     failure,
     likely_mistake,
+    parameter_facts,
     passed,
     show,
 )
@@ -65,30 +65,16 @@ def _named(check, name: str, doc: str):
 
 
 # ---------------------------------------------------------------------- initialization
-def _shape(value) -> str:
-    return (
-        str(value.shape)
-        if isinstance(value, np.ndarray)
-        else f"not an array: {type(value).__name__}"
-    )
-
-
 def describe(parameters, layers_dims, scales: dict) -> dict[str, str]:
     """What matters about freshly initialized parameters, in words: the keys, the shapes, zero
     biases, weights not all equal and of both signs, and the spread (standard deviation) of
     each weight matrix large enough to measure it. ``scales`` maps names to the spreads of
     W1, W2, ... that a result may have (the reference's first): a measured spread within
     SPREAD_RATIO of one of them is said as "about" that number."""
-    if not isinstance(parameters, dict):
-        return {"type": type(parameters).__name__}
-    L = len(layers_dims) - 1
-    keys = sorted(k for k in map(str, parameters) if re.fullmatch(r"[Wb]\d+", k))
-    facts = {"type": "dict", "keys": ", ".join(keys)}
-    if keys != sorted(f"{p}{l}" for l in range(1, L + 1) for p in "Wb"):
+    facts, complete = parameter_facts(parameters, layers_dims)
+    if not complete:
         return facts
-    for l in range(1, L + 1):
-        for p in "Wb":
-            facts[f"shape of {p}{l}"] = _shape(parameters[f"{p}{l}"])
+    L = len(layers_dims) - 1
     for l in range(1, L + 1):
         b, W = parameters[f"b{l}"], parameters[f"W{l}"]
         if isinstance(b, np.ndarray):
