@@ -575,3 +575,86 @@ def test_softmax_one_hot_and_cross_entropy(rng):
         lambda z: 6 * nn.softmax_cross_entropy(nn.softmax(z), Y), Z.copy()
     )
     assert nn.relative_error(nn.softmax_cross_entropy_gradient(A, Y), numerical) < TOLERANCE
+
+
+# ------------------------------------------------------------------------- conv and pool
+CONV_CASES = [  # (m, n_H, n_W, n_C_prev, n_C, f, pad, stride): odd strides, f = 1, m = 1
+    (2, 5, 7, 3, 4, 3, 1, 1),
+    (1, 6, 6, 2, 3, 3, 0, 2),
+    (2, 7, 5, 1, 2, 2, 2, 3),
+    (3, 4, 4, 2, 2, 1, 0, 1),
+]
+
+
+def _loop_conv(A_prev, W, b, stride, pad):
+    """The course's loop version, written out (what the fast layer must equal)."""
+    m, n_H_prev, n_W_prev, _ = A_prev.shape
+    f, _, _, n_C = W.shape
+    n_H, n_W = nn.output_size(n_H_prev, f, pad, stride), nn.output_size(n_W_prev, f, pad, stride)
+    A_pad = np.pad(A_prev, ((0, 0), (pad, pad), (pad, pad), (0, 0)))
+    Z = np.zeros((m, n_H, n_W, n_C))
+    for i in range(m):
+        for h in range(n_H):
+            for w in range(n_W):
+                window = A_pad[i, h * stride : h * stride + f, w * stride : w * stride + f, :]
+                for c in range(n_C):
+                    Z[i, h, w, c] = np.sum(window * W[..., c]) + b[0, 0, 0, c]
+    return Z
+
+
+@pytest.mark.parametrize("case", CONV_CASES)
+def test_conv_forward_equals_the_loop_and_backward_matches_numerical_gradients(case, rng):
+    m, n_H, n_W, n_C_prev, n_C, f, pad, stride = case
+    A_prev = rng.normal(size=(m, n_H, n_W, n_C_prev))
+    W, b = rng.normal(size=(f, f, n_C_prev, n_C)), rng.normal(size=(1, 1, 1, n_C))
+    hp = {"stride": stride, "pad": pad}
+    Z, cache = nn.conv_forward(A_prev, W, b, hp)
+    np.testing.assert_allclose(Z, _loop_conv(A_prev, W, b, stride, pad), rtol=1e-12, atol=1e-12)
+    dZ = rng.normal(size=Z.shape)
+
+    def F(A, W_, b_):
+        return np.sum(dZ * nn.conv_forward(A, W_, b_, hp)[0])
+
+    expected = (
+        nn.numerical_gradient(lambda x: F(x, W, b), A_prev.copy()),
+        nn.numerical_gradient(lambda x: F(A_prev, x, b), W.copy()),  # sums: not divided by m
+        nn.numerical_gradient(lambda x: F(A_prev, W, x), b.copy()),
+    )
+    for part, got, want in zip(
+        ("dA_prev", "dW", "db"), nn.conv_backward(dZ, cache), expected, strict=True
+    ):
+        assert got.shape == want.shape, part
+        assert nn.relative_error(got, want) < TOLERANCE, (part, case)
+
+
+@pytest.mark.parametrize(("f", "stride"), [(2, 2), (3, 1), (3, 2), (2, 3)])
+@pytest.mark.parametrize("mode", ["max", "average"])
+def test_pool_forward_and_backward(f, stride, mode, rng):
+    A_prev = rng.permutation(2 * 7 * 6 * 3).reshape(2, 7, 6, 3).astype(float) / 10  # distinct
+    hp = {"f": f, "stride": stride}
+    A, cache = nn.pool_forward(A_prev, hp, mode)
+    n_H, n_W = nn.output_size(7, f, 0, stride), nn.output_size(6, f, 0, stride)
+    assert A.shape == (2, n_H, n_W, 3)
+    window = A_prev[1, stride : stride + f, 0:f, 2]
+    assert A[1, 1, 0, 2] == pytest.approx(window.max() if mode == "max" else window.mean())
+    dA = rng.normal(size=A.shape)
+    numerical = nn.numerical_gradient(
+        lambda x: np.sum(dA * nn.pool_forward(x, hp, mode)[0]), A_prev.copy()
+    )
+    assert nn.relative_error(nn.pool_backward(dA, cache, mode), numerical) < TOLERANCE
+    with pytest.raises(ValueError, match="mode"):
+        nn.pool_forward(A_prev, hp, "min")
+
+
+def test_max_pool_backward_marks_only_the_first_maximum():
+    A_prev = np.ones((1, 2, 2, 1))
+    A, cache = nn.pool_forward(A_prev, {"f": 2, "stride": 2}, "max")
+    dA_prev = nn.pool_backward(np.full(A.shape, 5.0), cache, "max")
+    assert dA_prev[0, :, :, 0].tolist() == [[5.0, 0.0], [0.0, 0.0]]
+
+
+def test_zero_pad_pads_only_the_picture():
+    X = np.ones((2, 3, 4, 5))
+    padded = nn.zero_pad(X, 2)
+    assert padded.shape == (2, 7, 8, 5)
+    assert padded[:, :2].sum() == 0 and padded[:, 2:5, 2:6].sum() == X.sum()

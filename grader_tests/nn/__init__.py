@@ -34,6 +34,14 @@ from .activations import (  # noqa: F401 - the library's names, re-exported
     tanh_derivative,
     tanh_forward,
 )
+from .conv import (  # noqa: F401
+    conv_backward,
+    conv_forward,
+    output_size,
+    pool_backward,
+    pool_forward,
+    zero_pad,
+)
 from .gradcheck import (  # noqa: F401
     numerical_gradient,
     numerical_gradients,
