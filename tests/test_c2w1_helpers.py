@@ -496,7 +496,9 @@ def test_initialization_explorer_names_a_failing_forward_function(field):
 
 def test_initialization_explorer_checks_what_he_returns(field):
     explorer = _initialization(field, he=lambda dims: {"W1": np.zeros((2, 2))})
-    assert "returned W1 of shape (2, 2); expected (4, 2)" in _text(explorer.status.value)
+    status = _text(explorer.status.value)
+    expected = "from your `initialize_parameters_he` has shape (2, 2); expected shape (4, 2)"
+    assert f"parameters['W1'] {expected}" in status
 
 
 @pytest.mark.parametrize(

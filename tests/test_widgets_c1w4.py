@@ -245,9 +245,9 @@ def _returning(value):
         (_returning({"W1": 0}), "should return two things, (parameters, costs); it returned dict"),
         (_returning(({"W1": np.zeros((8, 2))}, [0.5])), "have no 'b1'"),
         (_returning(({"W1": np.zeros((2, 8)), "b1": np.zeros((8, 1))}, [0.5])),
-         "parameters['W1'] returned by your `L_layer_model` has shape (2, 8); expected shape "
+         "parameters['W1'] from your `L_layer_model` has shape (2, 8); expected shape "
          "(8, 2)"),
-        (_returning(([1, 2], [0.5])), "the parameters are a list"),
+        (_returning(([1, 2], [0.5])), "they are a list"),
     ],
 )  # fmt: skip
 def test_deep_model_explorer_explains_a_broken_model(tiny_data, model, message):

@@ -101,8 +101,7 @@ class AveragesExplorer(Explorer):
             controls=self.beta_slider,
             busy_controls=(self.beta_slider,),
         )
-        self.beta_slider.observe(self.update, names="value")
-        self.update()
+        self.start((self.beta_slider,))
 
     def update(self, change=None) -> AveragesRun | None:
         """Compute (or reuse) the averages for the slider's β and show them; ``None`` on a

@@ -107,6 +107,42 @@ def learner_costs(costs, name: str, label: str) -> np.ndarray:
 
 
 # ================================================================================= randomness
+def checked_parameters(parameters, layers_dims, source: str) -> dict:
+    """The parameters W1, b1, ..., WL, bL of a network with these layer sizes as float arrays
+    of the right shapes, or a LearnerProblem that says what is wrong; ``source`` names where
+    they come from ("your `L_layer_model`")."""
+    if not isinstance(parameters, dict):
+        raise LearnerProblem(
+            f"The parameters from {source} should be a dict W1, b1, ...; they are a "
+            f"{type(parameters).__name__}."
+        )
+    L = len(layers_dims) - 1
+    checked = {}
+    for l in range(1, L + 1):
+        for name, shape in (
+            ("W", (layers_dims[l], layers_dims[l - 1])),
+            ("b", (layers_dims[l], 1)),
+        ):
+            key = f"{name}{l}"
+            if key not in parameters:
+                raise LearnerProblem(
+                    f"The parameters from {source} have no {key!r} (keys: "
+                    f"{', '.join(map(str, parameters)) or 'none'}); a network "
+                    f"{' → '.join(map(str, layers_dims))} needs W1, b1 .. W{L}, b{L}."
+                )
+            try:
+                value = np.asarray(parameters[key], dtype=np.float64)
+            except (TypeError, ValueError):
+                value = None
+            if value is None or value.shape != shape:
+                got = "not an array of numbers" if value is None else f"shape {value.shape}"
+                raise LearnerProblem(
+                    f"parameters[{key!r}] from {source} has {got}; expected shape {shape}."
+                )
+            checked[key] = value
+    return checked
+
+
 class SeededRandom:
     """A ``with`` block with ``np.random`` seeded; the learner's random state is put back after."""
 
@@ -192,6 +228,13 @@ class Explorer(widgets.VBox):
         self.runs: dict = {}
         self._busy_controls = tuple(busy_controls)
         super().__init__(children=[widgets.HTML(intro), controls, self.status, self.plot])
+
+    def start(self, controls) -> None:
+        """Update on every change of ``controls`` (a released slider, a menu, a field), and
+        show the first result now."""
+        for control in controls:
+            control.observe(self.update, names="value")
+        self.update()
 
     def __repr__(self) -> str:
         """What a static viewer of the notebook shows in place of the live widget."""

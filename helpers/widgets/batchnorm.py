@@ -87,9 +87,7 @@ class BatchNormExplorer(Explorer):
             controls=widgets.VBox(list(controls)),
             busy_controls=controls,
         )
-        for control in controls:
-            control.observe(self.update, names="value")
-        self.update()
+        self.start(controls)
 
     def update(self, change=None) -> BatchNormRun | None:
         """Train (or reuse) the run for the controls and draw it; ``None`` on a problem."""

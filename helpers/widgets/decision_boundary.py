@@ -128,9 +128,7 @@ class DecisionBoundaryExplorer(Explorer):
             controls=widgets.VBox(list(controls)),
             busy_controls=controls,
         )
-        for control in controls:
-            control.observe(self.update, names="value")
-        self.update()
+        self.start(controls)
 
     def update(self, change=None) -> BoundaryRun | None:
         """Train (or reuse) the run for the controls' values and show it; ``None`` on a problem."""

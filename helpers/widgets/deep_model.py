@@ -19,6 +19,7 @@ from .base import (
     COST_EVERY,
     Explorer,
     LearnerProblem,
+    checked_parameters,
     choice_slider,
     choices,
     learner_costs,
@@ -105,39 +106,6 @@ def _deep_predictions(parameters, X, L: int) -> np.ndarray:
         Z = W @ A + b
         A = np.maximum(0, Z) if l < L else 1 / (1 + np.exp(-Z))
     return (A > 0.5).astype(np.float64)
-
-
-def _checked_parameters(parameters, layers_dims) -> dict:
-    """The learner's parameters as float arrays of the right shapes, or a LearnerProblem."""
-    if not isinstance(parameters, dict):
-        raise LearnerProblem(
-            "Your `L_layer_model` should return (parameters, costs) with parameters a dict "
-            f"W1, b1, ...; the parameters are a {type(parameters).__name__}."
-        )
-    checked = {}
-    for l in range(1, len(layers_dims)):
-        shapes = {"W": (layers_dims[l], layers_dims[l - 1]), "b": (layers_dims[l], 1)}
-        for name, shape in shapes.items():
-            key = f"{name}{l}"
-            if key not in parameters:
-                raise LearnerProblem(
-                    f"The parameters returned by your `L_layer_model` have no {key!r} (keys: "
-                    f"{', '.join(map(str, parameters)) or 'none'}); a network "
-                    f"{' → '.join(map(str, layers_dims))} needs W1, b1 .. "
-                    f"W{len(layers_dims) - 1}, b{len(layers_dims) - 1}."
-                )
-            try:
-                value = np.asarray(parameters[key], dtype=np.float64)
-            except (TypeError, ValueError):
-                value = None
-            if value is None or value.shape != shape:
-                got = "not an array of numbers" if value is None else f"shape {value.shape}"
-                raise LearnerProblem(
-                    f"parameters[{key!r}] returned by your `L_layer_model` has {got}; "
-                    f"expected shape {shape}."
-                )
-            checked[key] = value
-    return checked
 
 
 def _checked_split(X_train, Y_train, X_test, Y_test, function: str) -> tuple[np.ndarray, ...]:
@@ -251,10 +219,8 @@ class DeepModelExplorer(Explorer):
             controls=controls,
             busy_controls=(*watched, self.train_button),
         )
-        for control in watched:
-            control.observe(self.update, names="value")
         self.train_button.on_click(self.update)
-        self.update()
+        self.start(watched)
 
     def update(self, change=None) -> DeepRun | None:
         """Train (or reuse) the run for the controls' values and show it; ``None`` on a problem."""
@@ -305,7 +271,7 @@ class DeepModelExplorer(Explorer):
                 f"returned {type(result).__name__}"
                 + (f" of length {len(result)}." if isinstance(result, (tuple, list)) else ".")
             )
-        parameters = _checked_parameters(result[0], layers_dims)
+        parameters = checked_parameters(result[0], layers_dims, "your `L_layer_model`")
         costs = learner_costs(result[1], "L_layer_model", "costs")
         L = len(layers_dims) - 1
         with np.errstate(all="ignore"):

@@ -79,9 +79,7 @@ class DiagnosisExplorer(Explorer):
             controls=widgets.VBox(list(controls)),
             busy_controls=controls,
         )
-        for control in controls:
-            control.observe(self.update, names="value")
-        self.update()
+        self.start(controls)
 
     def update(self, change=None) -> DiagnosisRun | None:
         """Ask ``diagnose`` (or reuse its answer) and draw the bars; ``None`` on a problem."""

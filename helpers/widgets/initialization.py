@@ -21,6 +21,7 @@ from .base import (
     Explorer,
     LearnerProblem,
     SeededRandom,
+    checked_parameters,
     choice_slider,
     choices,
     problem_html,
@@ -57,32 +58,6 @@ def _cost(A, Y) -> float:
     with np.errstate(all="ignore"):
         terms = Y * np.log(A) + (1 - Y) * np.log(1 - A)
     return float(-np.nansum(terms) / Y.shape[1])
-
-
-def _checked_parameters(parameters, layers_dims) -> dict:
-    """The learner's starting parameters, or a LearnerProblem naming what is wrong."""
-    if not isinstance(parameters, dict):
-        raise LearnerProblem(
-            "`initialize_parameters_he` should return a dict of parameters; it returned "
-            f"{type(parameters).__name__}."
-        )
-    checked = {}
-    for l in range(1, len(layers_dims)):
-        shapes = {
-            f"W{l}": (layers_dims[l], layers_dims[l - 1]),
-            f"b{l}": (layers_dims[l], 1),
-        }
-        for key, shape in shapes.items():
-            if key not in parameters:
-                raise LearnerProblem(f"`initialize_parameters_he` returned no {key!r}.")
-            value = np.asarray(parameters[key], dtype=np.float64)
-            if value.shape != shape:
-                raise LearnerProblem(
-                    f"`initialize_parameters_he` returned {key} of shape {value.shape}; "
-                    f"expected {shape}."
-                )
-            checked[key] = value
-    return checked
 
 
 class InitializationExplorer(Explorer):
@@ -160,9 +135,7 @@ class InitializationExplorer(Explorer):
             controls=widgets.VBox(list(sliders)),
             busy_controls=sliders,
         )
-        for slider in sliders:
-            slider.observe(self.update, names="value")
-        self.update()
+        self.start(sliders)
 
     # ------------------------------------------------------------------------ updating
     def update(self, change=None) -> InitializationRun | None:
@@ -222,7 +195,7 @@ class InitializationExplorer(Explorer):
                 list(dims),
                 seed=INITIALIZATION_SEED,
             )
-            return _checked_parameters(parameters, dims)
+            return checked_parameters(parameters, dims, "your `initialize_parameters_he`")
         parameters = {}
         with SeededRandom(INITIALIZATION_SEED):
             for l in range(1, len(dims)):

@@ -105,9 +105,7 @@ class LearningRateExplorer(Explorer):
             controls=widgets.VBox(list(sliders)),
             busy_controls=sliders,
         )
-        for slider in sliders:
-            slider.observe(self.update, names="value")
-        self.update()
+        self.start(sliders)
 
     def update(self, change=None) -> TrainingRun | None:
         """Train (or reuse) the run for the sliders' values and show it; ``None`` on a problem."""

@@ -115,9 +115,7 @@ class OptimizerPathsExplorer(Explorer):
             controls=widgets.VBox(list(sliders)),
             busy_controls=sliders,
         )
-        for slider in sliders:
-            slider.observe(self.update, names="value")
-        self.update()
+        self.start(sliders)
 
     def update(self, change=None) -> PathsRun | None:
         """Compute (or reuse) the paths for the sliders' values and draw them; ``None`` when no

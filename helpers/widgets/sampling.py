@@ -105,9 +105,7 @@ class SamplingExplorer(Explorer):
             controls=widgets.VBox(list(controls)),
             busy_controls=controls,
         )
-        for control in controls:
-            control.observe(self.update, names="value")
-        self.update()
+        self.start(controls)
 
     def update(self, change=None) -> SamplingRun | None:
         """Sample (or reuse) the values for the controls and draw them; ``None`` on a problem."""
