@@ -43,6 +43,18 @@ def test_an_error_names_the_learners_line_and_the_likely_mistake():
     assert lines[2].startswith("  likely mistake: math functions")
 
 
+def test_float_of_a_one_entry_array_says_to_take_its_number_out():
+    """NumPy 2 refuses float(b) for b of shape (1, 1, 1) with the same words as math.exp of an
+    array: the learner's line tells the two apart."""
+    source = "def conv_single_step(a, W, b):\n    return np.sum(a * W) + float(b)\n"
+    step = learner_function(source, "conv_single_step")
+    with pytest.raises(CheckFailure) as failed:
+        call("conv_single_step", step, np.ones((2, 2, 1)), np.ones((2, 2, 1)), np.ones((1, 1, 1)))
+    message = str(failed.value)
+    assert "line 2 of `conv_single_step`" in message and ".item()" in message
+    assert "math functions" not in message
+
+
 def test_an_error_deep_inside_numpy_still_points_at_the_learners_line():
     source = "def propagate(w, X):\n    return np.dot(w, X)\n"
     with pytest.raises(CheckFailure) as failed:

@@ -3,9 +3,10 @@
 ``(1, 1, 1, n_C)``, ``hparameters`` a dict with ``"stride"`` and ``"pad"`` (convolution) or
 ``"stride"`` and ``"f"`` (pooling). Output sizes are ``floor((n + 2 pad - f) / stride) + 1``.
 
-Vectorized with ``np.lib.stride_tricks.sliding_window_view``: every window is a view, and the
-convolution is one tensor contraction (the "fast" reference; the course's loop versions give the
-same numbers to rounding).
+Vectorized (the "fast" reference; the course's loop versions give the same numbers to
+rounding): the convolution is im2col and matrix products, one for the forward pass, three for
+the backward pass (``_columns`` says how the column matrix is laid out), in float64; pooling
+works on ``np.lib.stride_tricks.sliding_window_view`` windows (views).
 
 Averaging over m: NO. Like the course's ``conv_backward``, ``dW`` and ``db`` are SUMS over the
 m examples (and the output positions); ``dA_prev`` is per example. Cross-correlation, as in deep
@@ -28,6 +29,41 @@ def output_size(n: int, f: int, pad: int, stride: int) -> int:
     return (n + 2 * pad - f) // stride + 1
 
 
+def _geometry(shape, f: int, pad: int, stride: int):
+    """The sizes shared by the forward and backward passes: (n_H, n_W, H_pad, W_pad, n_col),
+    n_col the number of output columns per row in the column matrix (see ``_columns``)."""
+    _, n_H_prev, n_W_prev, _ = shape
+    H_pad, W_pad = n_H_prev + 2 * pad, n_W_prev + 2 * pad
+    n_H, n_W = (H_pad - f) // stride + 1, (W_pad - f) // stride + 1
+    return n_H, n_W, H_pad, W_pad, W_pad if stride == 1 else n_W
+
+
+def _columns(A_prev, f: int, pad: int, stride: int):
+    """The im2col matrix, (n_C_prev * f * f + 1, m * n_H * n_col): row (c, i, j) holds the input
+    pixel that kernel offset (i, j) of channel c meets at each output position (example, row,
+    column), and the last row is ones (the bias's input).
+
+    The pictures are first copied, channels first and zero-padded, into a buffer with one spare
+    row below each picture. Each row of the matrix is then a strided view of that buffer whose
+    innermost run is long (not n_C_prev or f * n_C_prev values, which made copies slow on the
+    course's few channels). At stride 1 the run is a whole example: each output row takes all
+    W_pad columns of the padded picture (n_col = W_pad), so the n_H rows of one example are
+    n_H * W_pad consecutive values. The last f - 1 of each row's columns are not output
+    positions (they wrap round to the next picture row, or to the spare row); the forward pass
+    cuts their Z off, the backward pass gives them a zero dZ. At stride > 1, n_col = n_W."""
+    m, n_H_prev, n_W_prev, n_C_prev = A_prev.shape
+    n_H, _, H_pad, W_pad, n_col = _geometry(A_prev.shape, f, pad, stride)
+    padded = np.zeros((n_C_prev, m, H_pad + 1, W_pad))
+    padded[:, :, pad : pad + n_H_prev, pad : pad + n_W_prev] = A_prev.transpose(3, 0, 1, 2)
+    s_c, s_m, s_h, s_w = padded.strides
+    shape = (n_C_prev, f, f, m, n_H, n_col)
+    strides = (s_c, s_h, s_w, s_m, stride * s_h, stride * s_w)
+    columns = np.empty((n_C_prev * f * f + 1, m * n_H * n_col))
+    columns[:-1].reshape(shape)[...] = np.ndarray(shape, float, padded, 0, strides)
+    columns[-1] = 1.0
+    return columns
+
+
 def _windows(A, f: int, stride: int):
     """(m, n_H, n_W, n_C, f, f): the f x f windows of A at the given stride (views)."""
     return sliding_window_view(A, (f, f), axis=(1, 2))[:, ::stride, ::stride]
@@ -35,36 +71,51 @@ def _windows(A, f: int, stride: int):
 
 def conv_forward(A_prev, W, b, hparameters):
     """(Z, cache): Z (m, n_H, n_W, n_C), Z[i, h, w, c] = sum(window * W[..., c]) + b[c];
-    cache = (A_prev, W, b, hparameters)."""
+    cache = (A_prev, W, b, hparameters). One matrix product of the im2col matrix (see
+    ``_columns``) with the kernels, the bias riding along as the last row; float64."""
     stride, pad = hparameters["stride"], hparameters["pad"]
-    f = W.shape[0]
-    windows = _windows(zero_pad(A_prev, pad), f, stride)  # (m, n_H, n_W, n_C_prev, f, f)
-    Z = np.tensordot(windows, W, axes=([4, 5, 3], [0, 1, 2])) + b.reshape(1, 1, 1, -1)
+    f, _, n_C_prev, n_C = W.shape
+    n_H, n_W, _, _, n_col = _geometry(A_prev.shape, f, pad, stride)
+    weights = np.empty((n_C_prev * f * f + 1, n_C))
+    weights[:-1].reshape(n_C_prev, f, f, n_C)[...] = W.transpose(2, 0, 1, 3)
+    weights[-1] = b.reshape(-1)
+    Z = (_columns(A_prev, f, pad, stride).T @ weights).reshape(-1, n_H, n_col, n_C)
+    if n_col != n_W:
+        Z = Z[:, :, :n_W].copy()
     return Z, (A_prev, W, b, hparameters)
 
 
 def conv_backward(dZ, cache):
     """(dA_prev, dW, db): dW and db summed over the examples and positions (not divided by
-    m); dA_prev with the padding cut back off. One pass per kernel offset (i, j): the input
-    pixels that offset touched, as a strided view, meet dZ in two matrix products."""
+    m); dA_prev with the padding cut back off; float64. Three matrix products: the im2col
+    matrix (see ``_columns``) times dZ gives dW and, from its row of ones, db; the kernels times
+    dZ give each column's share of dA_prev, added back onto the padded picture one kernel
+    offset (i, j) at a time (col2im)."""
     A_prev, W, _, hparameters = cache
     stride, pad = hparameters["stride"], hparameters["pad"]
-    f = W.shape[0]
-    _, n_H, n_W, n_C = dZ.shape
-    A_pad = zero_pad(A_prev, pad)
-    dA_pad = np.zeros_like(A_pad, dtype=float)
-    dW = np.empty(W.shape)
-    flat_dZ = dZ.reshape(-1, n_C)
+    f, _, n_C_prev, n_C = W.shape
+    m, n_H_prev, n_W_prev, _ = A_prev.shape
+    n_H, n_W, H_pad, W_pad, n_col = _geometry(A_prev.shape, f, pad, stride)
+    if n_col == n_W:
+        flat_dZ = dZ.reshape(-1, n_C)
+    else:  # stride 1: zeros for the f - 1 extra columns of each row (see _columns)
+        flat_dZ = np.zeros((m, n_H, n_col, n_C))
+        flat_dZ[:, :, :n_W] = dZ
+        flat_dZ = flat_dZ.reshape(-1, n_C)
+    both = _columns(A_prev, f, pad, stride) @ flat_dZ  # (n_C_prev * f * f + 1, n_C)
+    dW = both[:-1].reshape(n_C_prev, f, f, n_C).transpose(1, 2, 0, 3).copy()
+    db = both[-1].reshape(1, 1, 1, n_C)
+    kernels = W.transpose(2, 0, 1, 3).reshape(-1, n_C)
+    shares = (kernels @ flat_dZ.T).reshape(n_C_prev, f, f, m, n_H, n_col)
+    dA_pad = np.zeros((n_C_prev, m, H_pad + 1, W_pad))  # channels first, as in _columns
+    s_c, s_m, s_h, s_w = dA_pad.strides
+    shape, strides = (n_C_prev, m, n_H, n_col), (s_c, s_m, stride * s_h, stride * s_w)
     for i in range(f):
-        rows = slice(i, i + stride * (n_H - 1) + 1, stride)
-        for j in range(f):
-            cols = slice(j, j + stride * (n_W - 1) + 1, stride)
-            touched = A_pad[:, rows, cols, :]  # (m, n_H, n_W, n_C_prev)
-            dW[i, j] = touched.reshape(-1, touched.shape[-1]).T @ flat_dZ
-            dA_pad[:, rows, cols, :] += dZ @ W[i, j].T
-    db = dZ.sum(axis=(0, 1, 2)).reshape(1, 1, 1, -1)
-    dA_prev = dA_pad[:, pad : pad + A_prev.shape[1], pad : pad + A_prev.shape[2], :]
-    return dA_prev, dW, db
+        for j in range(f):  # the pixels offset (i, j) touched (the extra columns add zeros)
+            touched = np.ndarray(shape, float, dA_pad, i * s_h + j * s_w, strides)
+            touched += shares[:, i, j]
+    dA_prev = dA_pad[:, :, pad : pad + n_H_prev, pad : pad + n_W_prev].transpose(1, 2, 3, 0)
+    return dA_prev.copy(), dW, db
 
 
 def pool_forward(A_prev, hparameters, mode: str = "max"):

@@ -234,6 +234,11 @@ def _error_hint(exc: BaseException, text: str, code: str, own: str) -> str | Non
         if re.search(r"[\w)\]]\s*\*\s*[\w(]", code.replace("**", "^")):
             return ELEMENTWISE_HINT
         return BROADCAST_HINT
+    if "arrays can be converted to Python scalars" in text and re.search(r"\b(float|int)\(", code):
+        return (
+            "float() and int() take a single number, and NumPy 2 no longer converts an array "
+            "that holds one (such as b of shape (1, 1, 1)): take the number out with .item()."
+        )
     return next((hint for fragment, hint in ERROR_HINTS if fragment in text), None)
 
 
