@@ -61,6 +61,7 @@ ASSIGNMENTS = [
     "c2w2_optimization",
     "c2w3_tuning_batchnorm_softmax",
     "c3_ml_strategy",
+    "c4w1_convolution",
 ]
 
 c.CourseDirectory.course_id = "deep-learning-from-scratch"

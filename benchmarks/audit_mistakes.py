@@ -44,7 +44,7 @@ from helpers.checks.engine import global_names  # noqa: E402
 WEEKS = tuple(known_assignments())  # the weeks with hidden checks, in course order
 SHORT = {"c1w2_logistic_regression": "c1w2", "c1w3_shallow_network": "c1w3"}
 SHORT.update(c1w4_deep_network="c1w4", c2w1_practical_aspects="c2w1", c2w2_optimization="c2w2")
-SHORT.update(c2w3_tuning_batchnorm_softmax="c2w3", c3_ml_strategy="c3")
+SHORT.update(c2w3_tuning_batchnorm_softmax="c2w3", c3_ml_strategy="c3", c4w1_convolution="c4w1")
 # locked cells that the check cells need besides the set-up and the provided functions
 NEEDED = {"c1w2_logistic_regression": {"setup", "load_data"}}
 STUB = "    # YOUR CODE HERE\n    raise NotImplementedError()\n"
@@ -73,7 +73,7 @@ def _stub(week: str, function: str) -> Planted:
                    fragment=f"`{function}` is not written yet")  # fmt: skip
 
 
-W2, W3, W4, W5, W6, W7, W8 = WEEKS
+W2, W3, W4, W5, W6, W7, W8, W9 = WEEKS
 # fmt: off
 MISTAKES = [
     # ---------------------------------------------------------------------------- C1 W2
@@ -207,6 +207,25 @@ MISTAKES = [
     _spec(W8, "ceiling_subtract"),
     _spec(W8, "multitask_nan_counted"),
     _spec(W8, "multitask_nan_kept"),
+    # ---------------------------------------------------------------------------- C4 W1
+    _spec(W9, "pad_every_axis"),
+    _spec(W9, "step_float_of_array"),
+    _spec(W9, "step_array"),
+    _stub(W9, "conv_single_step"),
+    _spec(W9, "conv_true_division"),
+    _spec(W9, "conv_no_stride"),
+    _spec(W9, "conv_one_channel"),
+    _spec(W9, "conv_flipped"),
+    _spec(W9, "conv_not_padded"),
+    _spec(W9, "pool_average_by_f"),
+    _spec(W9, "pool_across_channels"),
+    _spec(W9, "convb_pad_slice_zero"),
+    _spec(W9, "convb_over_m"),
+    _spec(W9, "mask_every_max"),
+    _spec(W9, "poolb_assigned"),
+    _spec(W9, "fast_axes_swapped"),
+    _spec(W9, "fast_loop"),
+    _spec(W9, "fastb_padding_left_on"),
 ]
 # fmt: on
 

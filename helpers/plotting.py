@@ -1720,3 +1720,546 @@ def plot_cause_shares(shares, dev_error=None, title=None) -> Figure:
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_title(title or "Error analysis", fontsize=12, fontweight="bold")
     return fig
+
+
+# ============================================================= week c4w1 (convolution)
+__all__ += [
+    "plot_matrices",
+    "show_image_row",
+    "show_filters",
+    "show_filter_result",
+    "show_feature_maps",
+    "plot_shift_accuracies",
+]
+
+_MATRIX_CELL_INCHES = 0.42  # one number of plot_matrices
+_MAP_INCHES = 0.8  # one feature map of show_feature_maps
+_MAX_MATRIX_SIZE = 12  # plot_matrices writes the numbers of matrices up to 12 x 12
+
+
+def _matrix(values, name: str, function: str, max_size: int | None = None) -> np.ndarray:
+    """A 2-D array of finite real numbers as floats (at most ``max_size`` rows and columns)."""
+    array = np.asarray(values)
+    if array.dtype == object or not np.issubdtype(array.dtype, np.number) or array.dtype == bool:
+        raise ValueError(f"{function}: {name} must be an array of numbers, got {array.dtype}.")
+    if np.iscomplexobj(array):
+        raise ValueError(f"{function}: {name} must hold real numbers, got complex values.")
+    if array.ndim == 3 and array.shape[-1] == 1:
+        array = array[..., 0]
+    if array.ndim != 2 or array.size == 0:
+        raise ValueError(
+            f"{function}: {name} must be a 2-D array (one grey picture or one filter, "
+            f"(n_H, n_W) or (n_H, n_W, 1)), got shape {array.shape}."
+        )
+    if max_size is not None and max(array.shape) > max_size:
+        raise ValueError(
+            f"{function}: {name} has shape {array.shape}; at most {max_size} x {max_size} "
+            "numbers can be written in a figure."
+        )
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{function}: {name} contains NaN or infinite values.")
+    return array.astype(np.float64)
+
+
+def _number_text(value: float, integers: bool) -> str:
+    if integers:
+        return f"{value:g}"
+    return f"{value:.2f}".rstrip("0").rstrip(".") if abs(value) < 100 else f"{value:.0f}"
+
+
+def _write_numbers(ax, array: np.ndarray, vmin: float, vmax: float, fontsize: float) -> None:
+    """Each entry of ``array`` written in its cell, black on light and white on dark cells."""
+    integers = bool(np.all(array == np.round(array)))
+    middle = (vmin + vmax) / 2
+    for (row, col), value in np.ndenumerate(array):
+        color = "black" if value >= middle else "white"
+        ax.text(
+            col,
+            row,
+            _number_text(float(value), integers),
+            ha="center",
+            va="center",
+            color=color,
+            fontsize=fontsize,
+        )
+
+
+def _names(titles, count: int, name: str, function: str) -> list[str]:
+    if titles is None:
+        return [""] * count
+    if isinstance(titles, str):
+        raise ValueError(f"{function}: {name} must be a list of {count} titles, got one string.")
+    titles = [str(t) for t in titles]
+    if len(titles) != count:
+        raise ValueError(f"{function}: {len(titles)} {name} for {count} pictures.")
+    return titles
+
+
+def _plain_axes(ax) -> None:
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def plot_matrices(matrices, titles=None, operators=None, title=None) -> Figure:
+    """Small matrices side by side with their numbers written in the cells (a convolution
+    worked by hand: picture ∗ filter = result).
+
+    Arguments:
+        matrices: a list of 2-D arrays (at most 12 x 12 each), e.g. a 6 x 6 picture, a 3 x 3
+            filter and the 4 x 4 result. Each is drawn in grey on its own scale (white = its
+            largest value, black = its smallest), every cell the same size.
+        titles: a title above each matrix (default none; the matrix's size is added below it).
+        operators: the symbols between neighbours, one fewer than the matrices, e.g.
+            ``("∗", "=")`` (default none).
+        title: the figure's title.
+
+    Returns: the matplotlib ``Figure`` with one ``Axes`` per matrix.
+    """
+    name = "plot_matrices"
+    if isinstance(matrices, np.ndarray) or not isinstance(matrices, Sequence) or not matrices:
+        raise ValueError(f"{name}: matrices must be a non-empty list of 2-D arrays.")
+    arrays = [_matrix(m, f"matrices[{i}]", name, _MAX_MATRIX_SIZE) for i, m in enumerate(matrices)]
+    names = _names(titles, len(arrays), "titles", name)
+    if operators is not None and len(operators) != len(arrays) - 1:
+        raise ValueError(
+            f"{name}: operators must hold {len(arrays) - 1} symbols (one between each two "
+            f"matrices), got {len(operators)}."
+        )
+    cell = _MATRIX_CELL_INCHES
+    char = 0.085  # inches per character of a title (fontsize 10)
+    gap = 0.7 if operators is not None else 0.35  # inches between two panels
+    slots = [
+        max(a.shape[1] * cell, char * len(label) + 0.1)
+        for a, label in zip(arrays, names, strict=True)
+    ]
+    tallest = max(a.shape[0] for a in arrays) * cell
+    top_space = 0.55 + (0.45 if title else 0.0)  # the panels' titles and the figure's title
+    width = sum(slots) + gap * (len(arrays) - 1) + 0.3
+    height = tallest + top_space + 0.15
+    fig = plt.figure(figsize=(width, height))
+    axes, x = [], 0.15
+    for array, label, slot in zip(arrays, names, slots, strict=True):
+        w, h = array.shape[1] * cell, array.shape[0] * cell
+        left = x + (slot - w) / 2
+        bottom = 0.15 + (tallest - h) / 2
+        ax = fig.add_axes((left / width, bottom / height, w / width, h / height))
+        low, high = float(array.min()), float(array.max())
+        if low == high:
+            low, high = low - 1, high + 1
+        ax.imshow(array, cmap="gray", vmin=low, vmax=high, interpolation="nearest", aspect="auto")
+        _write_numbers(ax, array, low, high, fontsize=9)
+        _plain_axes(ax)
+        size = f"{array.shape[0]} × {array.shape[1]}"
+        ax.set_title(f"{label}\n{size}" if label else size, fontsize=10)
+        axes.append(ax)
+        x += slot + gap
+    if operators is not None:
+        x = 0.15
+        for slot, symbol in zip(slots[:-1], operators, strict=True):
+            x += slot
+            fig.text(
+                (x + gap / 2) / width,
+                (0.15 + tallest / 2) / height,
+                str(symbol),
+                ha="center",
+                va="center",
+                fontsize=18,
+            )
+            x += gap
+    if title:
+        fig.suptitle(title, fontsize=12, fontweight="bold", y=1 - 0.12 / height, va="top")
+    return fig
+
+
+def _picture(values, name: str, function: str) -> np.ndarray:
+    """One grey picture (n_H, n_W) or colour picture (n_H, n_W, 3) of finite numbers."""
+    array = np.asarray(values)
+    if array.ndim == 4 and array.shape[0] == 1:
+        array = array[0]
+    if array.ndim == 3 and array.shape[-1] == 3:
+        if array.dtype == object or not np.issubdtype(array.dtype, np.number):
+            raise ValueError(f"{function}: {name} must be an array of numbers.")
+        if not np.all(np.isfinite(array)):
+            raise ValueError(f"{function}: {name} contains NaN or infinite values.")
+        return array.astype(np.float64)
+    return _matrix(array, name, function)
+
+
+def _show_picture(ax, picture: np.ndarray, value_range=None) -> None:
+    """A grey picture on its own scale (or ``value_range``); a colour one as it is."""
+    if picture.ndim == 3:
+        low, high = float(picture.min()), float(picture.max())
+        shown = picture if low >= 0 and high <= 1 else (picture - low) / max(high - low, 1e-12)
+        ax.imshow(shown, interpolation="nearest")
+        return
+    low, high = value_range if value_range is not None else (picture.min(), picture.max())
+    if not low < high:
+        low, high = low - 0.5, high + 0.5
+    ax.imshow(picture, cmap="gray", vmin=low, vmax=high, interpolation="nearest")
+
+
+def show_image_row(images, titles=None, title=None, same_scale=False, clip=None) -> Figure:
+    """Pictures side by side in one row, each with a title (e.g. the results of edge filters).
+
+    Arguments:
+        images: a list of grey pictures ``(n_H, n_W)`` (or ``(n_H, n_W, 1)``, or colour
+            ``(n_H, n_W, 3)``) of any sizes and any real values. A grey picture is drawn on its
+            own scale: black = its smallest value, white = its largest (pass ``np.abs(Z)`` to
+            show the strength of an edge whatever its sign).
+        titles: a title above each picture (its size is added below the title).
+        title: the figure's title.
+        same_scale: draw every picture with the same size of pixel, so that a smaller
+            picture looks smaller (e.g. after pooling); by default each fills its panel.
+        clip: a percentile, e.g. 99: the values of a grey picture above its 99th percentile
+            are drawn white too, so that a few very strong edges do not leave the others dark
+            (default: no clipping).
+
+    Returns: the matplotlib ``Figure`` with one ``Axes`` per picture.
+    """
+    name = "show_image_row"
+    if isinstance(images, np.ndarray) or not isinstance(images, Sequence) or not images:
+        raise ValueError(f"{name}: images must be a non-empty list of pictures.")
+    if clip is not None and not (isinstance(clip, (int, float)) and 50 <= clip <= 100):
+        raise ValueError(f"{name}: clip must be a percentile between 50 and 100, got {clip!r}.")
+    pictures = [_picture(p, f"images[{i}]", name) for i, p in enumerate(images)]
+    names = _names(titles, len(pictures), "titles", name)
+    tallest = max(p.shape[0] for p in pictures)
+    widest = max(p.shape[1] for p in pictures)
+    aspects = [widest / tallest if same_scale else p.shape[1] / p.shape[0] for p in pictures]
+    panel_height = min(3.0, 14.5 / sum(aspects))  # at most about 15 inches wide
+    width = panel_height * sum(aspects) + 0.15 * len(pictures) + 0.2
+    fig, axes = plt.subplots(
+        1,
+        len(pictures),
+        figsize=(max(width, 3.0), panel_height + (0.95 if title else 0.6)),
+        layout="constrained",
+        squeeze=False,
+        width_ratios=aspects,
+    )
+    for ax, picture, label in zip(axes[0], pictures, names, strict=True):
+        value_range = None
+        if clip is not None and picture.ndim == 2:
+            value_range = (float(picture.min()), float(np.percentile(picture, clip)))
+        _show_picture(ax, picture, value_range)
+        size = " × ".join(str(n) for n in picture.shape[:2])
+        ax.set_title(
+            f"{label}\n{size}" if label else size,
+            fontsize=10,
+            loc="left" if same_scale else "center",
+        )
+        _plain_axes(ax)
+        if same_scale:
+            ax.set_xlim(-0.5, widest - 0.5)
+            ax.set_ylim(tallest - 0.5, -0.5)
+            for spine in ax.spines.values():
+                spine.set_visible(False)
+    if title:
+        fig.suptitle(title, fontsize=12, fontweight="bold")
+    return fig
+
+
+def _filter_panels(filters, function: str) -> tuple[list[np.ndarray], list[str]]:
+    """The 2-D panels of ``filters`` and their default titles."""
+    if isinstance(filters, Mapping):
+        if not filters:
+            raise ValueError(f"{function}: filters is an empty dict.")
+        return (
+            [_matrix(v, f"filters[{k!r}]", function) for k, v in filters.items()],
+            [str(k) for k in filters],
+        )
+    array = np.asarray(filters)
+    if array.dtype == object or not np.issubdtype(array.dtype, np.number) or array.dtype == bool:
+        raise ValueError(f"{function}: filters must be an array of numbers or a dict of them.")
+    if array.ndim == 2:
+        return [_matrix(array, "filters", function)], ["filter"]
+    if array.ndim == 3:
+        array = array[:, :, np.newaxis, :]
+    if array.ndim != 4 or array.shape[0] == 0 or array.shape[-1] == 0:
+        raise ValueError(
+            f"{function}: filters must be W of shape (f, f, n_C_prev, n_C), one filter (f, f) "
+            f"or a dict {{name: (f, f)}}, got shape {array.shape}."
+        )
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{function}: filters contain NaN or infinite values.")
+    panels, names = [], []
+    for c in range(array.shape[3]):
+        for k in range(array.shape[2]):
+            panels.append(array[:, :, k, c].astype(np.float64))
+            names.append(f"filter {c}" + (f", channel {k}" if array.shape[2] > 1 else ""))
+    return panels, names
+
+
+def show_filters(filters, titles=None, title=None, ncols=8, numbers=None) -> Figure:
+    """Filters as small pictures: white = positive weights, black = negative, grey = 0.
+
+    Arguments:
+        filters: the weights ``W`` of a convolution layer ``(f, f, n_C_prev, n_C)`` (one
+            panel per filter and input channel), one filter ``(f, f)``, or a dict
+            ``{name: (f, f) array}`` (e.g. ``{"Sobel": sobel, "Scharr": scharr}``).
+        titles: a title per panel (default: the dict's names, or "filter 0", "filter 1"...).
+        title: the figure's title.
+        ncols: panels per row.
+        numbers: write each weight in its cell (default: when ``f <= 5``).
+
+    Every panel uses the same scale, symmetric around 0, so that the filters can be compared.
+
+    Returns: the matplotlib ``Figure`` with one ``Axes`` per panel.
+    """
+    name = "show_filters"
+    panels, default_names = _filter_panels(filters, name)
+    names = default_names if titles is None else _names(titles, len(panels), "titles", name)
+    ncols = min(_positive_int(ncols, "ncols", name), len(panels))
+    nrows = math.ceil(len(panels) / ncols)
+    largest = max(float(np.max(np.abs(p))) for p in panels) or 1.0
+    size = max(max(p.shape) for p in panels)
+    write = size <= 5 if numbers is None else bool(numbers)
+    cell = 1.5 if write else 1.2
+    fig, axes = plt.subplots(
+        nrows,
+        ncols,
+        figsize=(max(cell * ncols, 3.0), cell * nrows + 0.35 * nrows + (0.4 if title else 0)),
+        layout="constrained",
+        squeeze=False,
+    )
+    for index, ax in enumerate(axes.flat):
+        if index >= len(panels):
+            fig.delaxes(ax)
+            continue
+        ax.imshow(panels[index], cmap="gray", vmin=-largest, vmax=largest, interpolation="nearest")
+        if write:
+            _write_numbers(ax, panels[index], -largest, largest, fontsize=8 if size > 3 else 9)
+        _plain_axes(ax)
+        ax.set_title(names[index], fontsize=9)
+    if title:
+        fig.suptitle(title, fontsize=12, fontweight="bold")
+    return fig
+
+
+def show_filter_result(
+    picture, kernel, output, kernel_name="filter", title=None, absolute=False
+) -> Figure:
+    """A picture, the filter applied to it, and the result, the two pictures drawn with the
+    same size of pixel (so that padding and stride visibly change the size).
+
+    Arguments:
+        picture: the grey picture ``(n_H_prev, n_W_prev)`` (or with a batch or channel axis of
+            size 1).
+        kernel: the filter ``(f, f)``.
+        output: the result ``(n_H, n_W)`` (same extra axes allowed).
+        kernel_name: the filter's name, above it.
+        title: the figure's title.
+        absolute: draw ``|output|`` (the strength of an edge, whatever its sign). The values
+            above the 99th percentile of ``|output|`` are drawn as the strongest ones.
+
+    Returns: the matplotlib ``Figure`` with three ``Axes``: the picture, the filter, the result;
+    each titled with its size.
+    """
+    name = "show_filter_result"
+    shown = []
+    for label, values in (("picture", picture), ("output", output)):
+        array = np.asarray(values)
+        while array.ndim > 2 and array.shape[0] == 1:
+            array = array[0]
+        shown.append(_matrix(array, label, name))
+    image, result = shown
+    weights = _matrix(kernel, "kernel", name)
+    if absolute:
+        result = np.abs(result)
+    tallest = max(image.shape[0], result.shape[0])
+    widest = max(image.shape[1], result.shape[1])
+    kernel_width = 0.3 * widest
+    panel_height = 3.2
+    width = panel_height * (2 * widest + kernel_width) / tallest + 0.6
+    fig, axes = plt.subplots(
+        1,
+        3,
+        figsize=(min(max(width, 6.0), 15.0), panel_height + 0.9),
+        layout="constrained",
+        width_ratios=[widest, kernel_width, widest],
+    )
+    left, middle, right = axes
+    _show_picture(left, image, (0.0, 1.0) if image.min() >= 0 and image.max() <= 1 else None)
+    left.set_title(f"picture\n{image.shape[0]} × {image.shape[1]}", fontsize=10, loc="left")
+    strongest = float(np.percentile(np.abs(result), 99)) or float(np.max(np.abs(result)))
+    if absolute:  # a few very strong edges should not leave the others dark
+        value_range = (0.0, strongest)
+    elif result.min() < 0:  # grey = 0, white = positive, black = negative
+        value_range = (-strongest, strongest)
+    else:
+        value_range = None
+    _show_picture(right, result, value_range)
+    what = "|output|" if absolute else "output"
+    right.set_title(f"{what}\n{result.shape[0]} × {result.shape[1]}", fontsize=10, loc="left")
+    for ax in (left, right):
+        _plain_axes(ax)
+        ax.set_xlim(-0.5, widest - 0.5)
+        ax.set_ylim(tallest - 0.5, -0.5)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+    largest = float(np.max(np.abs(weights))) or 1.0
+    middle.imshow(weights, cmap="gray", vmin=-largest, vmax=largest, interpolation="nearest")
+    if max(weights.shape) <= 7:
+        _write_numbers(middle, weights, -largest, largest, fontsize=8)
+    _plain_axes(middle)
+    middle.set_title(f"{kernel_name}\n{weights.shape[0]} × {weights.shape[1]}", fontsize=10)
+    if title:
+        fig.suptitle(title, fontsize=12, fontweight="bold")
+    return fig
+
+
+def _feature_maps(maps, function: str) -> dict[str, np.ndarray]:
+    """``{layer: (n_H, n_W, n_C)}`` from a dict of arrays (n_H, n_W, n_C) or (1, n_H, n_W, n_C)."""
+    if not isinstance(maps, Mapping) or len(maps) == 0:
+        raise ValueError(f"{function}: maps must be a non-empty dict {{layer name: activations}}.")
+    checked = {}
+    for layer, values in maps.items():
+        array = np.asarray(values)
+        if array.ndim == 4 and array.shape[0] == 1:
+            array = array[0]
+        if array.ndim == 2:
+            array = array[:, :, np.newaxis]
+        bad_type = array.dtype == object or not np.issubdtype(array.dtype, np.number)
+        if bad_type or array.ndim != 3 or array.size == 0:
+            raise ValueError(
+                f"{function}: maps[{layer!r}] must be the activations of ONE picture, "
+                f"(n_H, n_W, n_C) or (1, n_H, n_W, n_C), got shape {np.shape(values)}."
+            )
+        if not np.all(np.isfinite(array)):
+            raise ValueError(f"{function}: maps[{layer!r}] contains NaN or infinite values.")
+        checked[str(layer)] = array.astype(np.float64)
+    return checked
+
+
+def show_feature_maps(
+    maps, probabilities=None, classes=None, label=None, title=None, max_channels=16
+) -> Figure:
+    """The feature maps of one picture, layer by layer: one row per layer, one small picture
+    per channel; optionally the class probabilities beside them.
+
+    Arguments:
+        maps: ``{layer name: activations}`` in the order of the layers, each the activations of
+            one picture ``(n_H, n_W, n_C)`` or ``(1, n_H, n_W, n_C)`` (e.g. ``{"input": X,
+            "conv 1 + ReLU": A1, "max pool 1": P1}``). All channels of a row share one grey
+            scale (black = the row's smallest value, white = its largest), so that a strongly
+            active channel stands out.
+        probabilities: the network's probability for each class (``(C,)``, ``(C, 1)`` or
+            ``(1, C)``); drawn as bars on the right.
+        classes: the name of each class (default 0, 1, ...).
+        label: the true class, whose bar is drawn in another colour.
+        title: the figure's title (default "Feature maps, layer by layer").
+        max_channels: draw at most this many channels of a layer.
+
+    Returns: the matplotlib ``Figure``: one ``Axes`` per map drawn, plus one for the bars when
+    ``probabilities`` is given. The first map of each row is labelled with the layer's name
+    and shape.
+    """
+    name = "show_feature_maps"
+    layers = _feature_maps(maps, name)
+    max_channels = _positive_int(max_channels, "max_channels", name)
+    ncols = min(max_channels, max(a.shape[2] for a in layers.values()))
+    nrows = len(layers)
+    bars = probabilities is not None
+    if bars:
+        probs = np.asarray(probabilities, dtype=np.float64).reshape(-1)
+        if probs.size == 0 or not np.all(np.isfinite(probs)):
+            raise ValueError(f"{name}: probabilities must be C finite numbers.")
+        names = (
+            [str(i) for i in range(probs.size)] if classes is None else [str(c) for c in classes]
+        )
+        if len(names) != probs.size:
+            raise ValueError(f"{name}: {len(names)} class names for {probs.size} probabilities.")
+    width = _MAP_INCHES * ncols + 1.6 + (2.6 if bars else 0.0)
+    height = (_MAP_INCHES + 0.25) * nrows + 0.6
+    fig = plt.figure(figsize=(width, max(height, 2.6)), layout="constrained")
+    if bars:
+        left, right = fig.subfigures(1, 2, width_ratios=[width - 2.6, 2.6])
+    else:
+        left, right = fig, None
+    grid = left.subplots(nrows, ncols, squeeze=False)
+    for r, (layer, array) in enumerate(layers.items()):
+        low, high = float(array.min()), float(array.max())
+        if not low < high:
+            low, high = low - 0.5, high + 0.5
+        for c in range(ncols):
+            ax = grid[r, c]
+            if c >= min(array.shape[2], max_channels):
+                ax.remove()
+                continue
+            ax.imshow(array[:, :, c], cmap="gray", vmin=low, vmax=high, interpolation="nearest")
+            _plain_axes(ax)
+            if c == 0:
+                shape = " × ".join(str(n) for n in array.shape)
+                ax.set_ylabel(f"{layer}\n{shape}", fontsize=9, rotation=0, ha="right", va="center")
+    if bars:
+        ax = right.subplots()
+        colors = ["C7"] * probs.size
+        best = int(np.argmax(probs))
+        colors[best] = "C0"
+        if label is not None and 0 <= int(label) < probs.size and int(label) != best:
+            colors[int(label)] = WRONG_COLOR
+        positions = np.arange(probs.size)[::-1]
+        ax.barh(positions, probs, color=colors)
+        for position, value in zip(positions, probs, strict=True):
+            if value >= 0.005:
+                ax.text(
+                    min(value, 0.75) + 0.02,
+                    position,
+                    f"{100 * value:.1f} %",
+                    va="center",
+                    fontsize=8,
+                )
+        ax.set_yticks(positions, names)
+        ax.set_xlim(0, 1)
+        ax.set_xlabel("probability")
+        ax.spines[["top", "right"]].set_visible(False)
+        caption = f"prediction: {names[best]}"
+        if label is not None:
+            caption += f"\ntrue class: {names[int(label)]}"
+        ax.set_title(
+            caption,
+            fontsize=10,
+            color=WRONG_COLOR if label is not None and int(label) != best else RIGHT_COLOR,
+        )
+    fig.suptitle(title or "Feature maps, layer by layer", fontsize=12, fontweight="bold")
+    return fig
+
+
+def plot_shift_accuracies(shifts, accuracies, title=None) -> Figure:
+    """Accuracy on pictures shifted by a few pixels, one line per model.
+
+    Arguments:
+        shifts: the shifts in pixels, e.g. ``[0, 1, 2]``.
+        accuracies: ``{model name: accuracies in %}``, one accuracy per shift.
+        title: the figure's title (default "Accuracy on shifted test pictures").
+
+    Returns: the matplotlib ``Figure`` with one ``Axes``: one line per model, and a legend.
+    """
+    name = "plot_shift_accuracies"
+    x = _series(shifts, "shifts", name)
+    if not isinstance(accuracies, Mapping) or len(accuracies) == 0:
+        raise ValueError(f"{name}: accuracies must be a non-empty dict {{model: accuracies}}.")
+    fig, ax = plt.subplots(figsize=(6.4, 4.0), layout="constrained")
+    for index, (model, values) in enumerate(accuracies.items()):
+        y = _series(values, f"accuracies[{model!r}]", name)
+        if y.size != x.size:
+            raise ValueError(f"{name}: {y.size} accuracies of {model!r} for {x.size} shifts.")
+        ax.plot(x, y, marker="o", linewidth=2, color=f"C{index % 10}", label=str(model))
+        for xi, yi in zip(x, y, strict=True):
+            ax.annotate(
+                f"{yi:.1f}",
+                (xi, yi),
+                textcoords="offset points",
+                xytext=(0, 7),
+                ha="center",
+                fontsize=8,
+                color=f"C{index % 10}",
+            )
+    ax.set_xticks(x)
+    ax.set_xlabel("shift (pixels)")
+    ax.set_ylabel("test accuracy (%)")
+    ax.set_ylim(0, 105)
+    ax.grid(True, alpha=0.3)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(frameon=False)
+    ax.set_title(title or "Accuracy on shifted test pictures", fontsize=12, fontweight="bold")
+    return fig

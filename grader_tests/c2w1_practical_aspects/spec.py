@@ -761,7 +761,7 @@ def _seeded(function, *args):
         np.random.set_state(state)
 
 
-def _spreads(result, L: int) -> list[float]:
+def spreads(result, L: int) -> list[float]:
     """The standard deviation of W1 .. WL of an initializer's result (0.0 where missing)."""
     W = [result.get(f"W{l}") if isinstance(result, dict) else None for l in range(1, L + 1)]
     return [float(np.std(w)) if isinstance(w, np.ndarray) and w.size else 0.0 for w in W]
@@ -779,7 +779,7 @@ def _initializers() -> dict:
             results.update(
                 {m.key: _seeded(planted(SPEC, m.key), dims) for m in SPEC.mistakes_of(name)}
             )
-            scales = {key: _spreads(result, L) for key, result in results.items()}
+            scales = {key: spreads(result, L) for key, result in results.items()}
             facts = {key: describe(result, dims, scales) for key, result in results.items()}
             examples.append(
                 {

@@ -14,7 +14,7 @@ from helpers.checks.c2w1 import describe, expect_facts
 
 from . import reference as ref
 from .common import call_student, check
-from .spec import _spreads
+from .spec import spreads
 
 
 def _dims(rng, L: int) -> list[int]:
@@ -36,8 +36,8 @@ def _check_random(function, name: str, dims) -> None:
     got, wrong = call_student(function, name, what, dims)
     reference = getattr(ref, name)(dims)
     L = len(dims) - 1
-    scales = {"reference": _spreads(reference, L)}
-    scales.update({str(i): _spreads(value, L) for i, (value, _) in enumerate(wrong)})
+    scales = {"reference": spreads(reference, L)}
+    scales.update({str(i): spreads(value, L) for i, (value, _) in enumerate(wrong)})
     mistakes = [(describe(value, dims, scales), hint) for value, hint in wrong]
     expect_facts(describe(got, dims, scales), describe(reference, dims, scales), what, mistakes)
 

@@ -52,6 +52,12 @@ phone_Y)``: all ten digits of ``load_digits``, 1297 clean "web" pictures and 500
 seed)`` (blur, fade and noise, deterministic: the phone look, and artificial data synthesis)
 and ``digit_features(Y)`` (three yes/no labels ``(3, m)``: even, greater than 4, closed loop).
 
+Week c4w1 (convolution) adds ``load_photograph(name="china.jpg", grayscale=True,
+downscale=2)`` (one of the two photographs bundled with scikit-learn, ``load_sample_image``,
+made smaller by block averaging: ``(213, 320)`` grey floats in [0, 1] by default, or
+``(n_H, n_W, 3)`` in colour) and ``load_digit_pictures_0_to_5()`` (the pictures and split of
+``load_digits_0_to_5``, channels last for a CNN: ``X`` ``(m, 8, 8, 1)``, ``Y`` ``(1, m)``).
+
 Modules
 -------
 The loaders of the cat pictures are here; everything they need lives in modules of the
@@ -67,7 +73,9 @@ package, and every public name below is importable from ``helpers.datasets`` its
 - :mod:`~helpers.datasets.optimization`: :func:`load_temperatures`, :func:`load_moons` (c2w2);
 - :mod:`~helpers.datasets.digits`: :func:`load_digits_0_to_5`, :func:`digit_images` (c2w3);
 - :mod:`~helpers.datasets.strategy`: :func:`load_web_and_phone_digits`,
-  :func:`degrade_pictures`, :func:`digit_features` (c3).
+  :func:`degrade_pictures`, :func:`digit_features` (c3);
+- :mod:`~helpers.datasets.photographs`: :func:`load_photograph` (c4w1), and in
+  :mod:`~helpers.datasets.digits` :func:`load_digit_pictures_0_to_5` (c4w1).
 """
 
 from __future__ import annotations
@@ -77,7 +85,7 @@ from pathlib import Path
 import numpy as np
 
 from .digits import DIGIT_NAMES as DIGIT_NAMES
-from .digits import digit_images, load_digits_0_to_5
+from .digits import digit_images, load_digit_pictures_0_to_5, load_digits_0_to_5
 
 # ``from .m import X as X`` re-exports a name that is not in __all__ (as before the split):
 # the constants of the data sets and the generator's main pieces.
@@ -85,6 +93,8 @@ from .drawing import Canvas as Canvas
 from .drawing import Random
 from .drawing import Sketch as Sketch
 from .optimization import load_moons, load_temperatures
+from .photographs import PHOTOGRAPHS as PHOTOGRAPHS
+from .photographs import load_photograph
 from .planar import EXTRA_SIZE as EXTRA_SIZE
 from .planar import PLANAR_PETALS as PLANAR_PETALS
 from .planar import PLANAR_SIZE as PLANAR_SIZE
@@ -112,6 +122,8 @@ __all__ = [
     "load_web_and_phone_digits",
     "degrade_pictures",
     "digit_features",
+    "load_photograph",
+    "load_digit_pictures_0_to_5",
 ]
 
 CLASSES = (b"non-cat", b"cat")

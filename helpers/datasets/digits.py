@@ -7,6 +7,9 @@ picture per column (``X`` is ``(64, m)``, 64 = 8 x 8 pixels row by row) and inte
 ``Y`` of shape ``(1, m)``. The split is fixed: 80 % training, 20 % test, stratified by digit,
 with a fixed ``random_state``. ``digit_images(X)`` turns columns back into ``(m, 8, 8)``
 pictures for display.
+
+Week c4w1 (convolution) adds ``load_digit_pictures_0_to_5()``: the same pictures and split,
+channels last for a CNN, ``X`` ``(m, 8, 8, 1)``.
 """
 
 from __future__ import annotations
@@ -74,3 +77,26 @@ def digit_images(X) -> np.ndarray:
             f"{array.shape}."
         )
     return np.clip(array.T.reshape(-1, NUM_PX_DIGITS, NUM_PX_DIGITS), 0.0, 1.0)
+
+
+def load_digit_pictures_0_to_5() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The pictures of :func:`load_digits_0_to_5` as pictures, channels last, for a CNN.
+
+    Where the data comes from: the same 866 training and 217 test pictures of scikit-learn's
+    handwritten digits 0 to 5, in the same order, pixels in [0, 1] (see
+    :func:`load_digits_0_to_5`).
+
+    Returns:
+        train_X: float64 ``(866, 8, 8, 1)``: ``(m, n_H, n_W, n_C)``, one grey channel.
+        train_Y: int64 ``(1, 866)``, the digit of each picture, 0 to 5.
+        test_X: float64 ``(217, 8, 8, 1)``.
+        test_Y: int64 ``(1, 217)``.
+    """
+    train_x, train_y, test_x, test_y = load_digits_0_to_5()
+    shape = (-1, NUM_PX_DIGITS, NUM_PX_DIGITS, 1)
+    return (
+        np.ascontiguousarray(train_x.T.reshape(shape)),
+        train_y,
+        np.ascontiguousarray(test_x.T.reshape(shape)),
+        test_y,
+    )

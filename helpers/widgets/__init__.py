@@ -27,6 +27,11 @@
   show its cost curve and its train / test accuracy.
 - :func:`diagnosis_explorer` (c3): sliders for five error rates (human, train, train-dev,
   dev, test) draw the gaps between them and show what *your* ``diagnose`` calls the problem.
+- :func:`filter_explorer` (c4w1): a filter menu (edges, Sobel, Scharr, blurs) and sliders for
+  the padding and the stride filter a photograph with *your* convolution and show the output
+  and its size.
+- :func:`feature_map_explorer` (c4w1): a slider over the test pictures and a layer menu show
+  the feature maps of the trained CNN (which calls *your* convolution) and its prediction.
 
 Shapes (the vocabulary of :mod:`helpers`): ``X`` is ``(n_x, m)`` with examples as columns,
 ``Y`` is ``(1, m)``, pictures are ``(num_px, num_px, 3)`` uint8.
@@ -40,7 +45,8 @@ has a method that does what a user action would (:meth:`LearningRateExplorer.upd
 :meth:`DeepModelExplorer.update`, :meth:`RegularizationExplorer.update`,
 :meth:`InitializationExplorer.update`, :meth:`OptimizerPathsExplorer.update`,
 :meth:`AveragesExplorer.update`, :meth:`SamplingExplorer.update`,
-:meth:`BatchNormExplorer.update`, :meth:`DiagnosisExplorer.update`), so tests can drive it.
+:meth:`BatchNormExplorer.update`, :meth:`DiagnosisExplorer.update`,
+:meth:`FilterExplorer.update`, :meth:`FeatureMapExplorer.update`), so tests can drive it.
 
 When your code raises (for example ``NotImplementedError`` because you have not written it
 yet), the widget shows a short message saying what to do instead of a traceback.
@@ -52,8 +58,9 @@ module per widget: :mod:`~helpers.widgets.learning_rates`, :mod:`~helpers.widget
 :mod:`~helpers.widgets.deep_model` (c1w4), :mod:`~helpers.widgets.regularization` and
 :mod:`~helpers.widgets.initialization` (c2w1), :mod:`~helpers.widgets.optimizers` and
 :mod:`~helpers.widgets.averages` (c2w2), :mod:`~helpers.widgets.sampling` and
-:mod:`~helpers.widgets.batchnorm` (c2w3), :mod:`~helpers.widgets.diagnosis` (c3). Every
-name below is importable from ``helpers.widgets`` itself.
+:mod:`~helpers.widgets.batchnorm` (c2w3), :mod:`~helpers.widgets.diagnosis` (c3),
+:mod:`~helpers.widgets.filters` and :mod:`~helpers.widgets.feature_maps` (c4w1). Every name
+below is importable from ``helpers.widgets`` itself.
 """
 
 from __future__ import annotations
@@ -84,6 +91,13 @@ from .deep_model import DeepRun as DeepRun
 from .diagnosis import DEFAULT_ERRORS as DEFAULT_ERRORS
 from .diagnosis import DiagnosisExplorer, diagnosis_explorer
 from .diagnosis import DiagnosisRun as DiagnosisRun
+from .feature_maps import FeatureMapExplorer, feature_map_explorer
+from .feature_maps import FeatureMapRun as FeatureMapRun
+from .filters import DEFAULT_PADS as DEFAULT_PADS
+from .filters import DEFAULT_STRIDES as DEFAULT_STRIDES
+from .filters import FILTERS as FILTERS
+from .filters import FilterExplorer, filter_explorer
+from .filters import FilterRun as FilterRun
 from .initialization import DEFAULT_INITIALIZATION_ITERATIONS as DEFAULT_INITIALIZATION_ITERATIONS
 from .initialization import DEFAULT_WEIGHT_SCALES as DEFAULT_WEIGHT_SCALES
 from .initialization import INITIALIZATION_SEED as INITIALIZATION_SEED
@@ -133,4 +147,8 @@ __all__ = [
     "BatchNormExplorer",
     "diagnosis_explorer",
     "DiagnosisExplorer",
+    "filter_explorer",
+    "FilterExplorer",
+    "feature_map_explorer",
+    "FeatureMapExplorer",
 ]
