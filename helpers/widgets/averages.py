@@ -15,8 +15,7 @@ import numpy as np
 
 from helpers import plotting
 
-from .base import Explorer, LearnerProblem, choice_slider, start_value
-from .regularization import _values
+from .base import Explorer, LearnerProblem, choice_slider, slider_values, start_value
 
 DEFAULT_BETAS = (0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99)
 DEFAULT_DAYS_SHOWN = 60  # the right-hand plot: the start of the year, where the bias shows
@@ -81,7 +80,7 @@ class AveragesExplorer(Explorer):
             )
         self._days = plotting._series(days, "days", name)
         self._temperatures = plotting._series(temperatures, "temperatures", name, len(self._days))
-        beta_values = _values(betas, "betas", 0.0, 1.0, low_ok=True)
+        beta_values = slider_values(betas, "betas", 0.0, 1.0, low_ok=True)
         if 1.0 in beta_values:
             raise ValueError(f"{name}: betas must be below 1 (β = 1 never changes the average).")
         beta = start_value(float(beta), beta_values, "beta")

@@ -16,8 +16,15 @@ import numpy as np
 
 from helpers import plotting
 
-from .base import Explorer, LearnerProblem, choice_slider, learner_costs, start_value
-from .regularization import _values, call_named
+from .base import (
+    Explorer,
+    LearnerProblem,
+    call_named,
+    choice_slider,
+    learner_costs,
+    slider_values,
+    start_value,
+)
 
 DEFAULT_BATCHNORM_LEARNING_RATES = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
 DEFAULT_BATCHNORM_EPOCHS = 5
@@ -67,7 +74,7 @@ class BatchNormExplorer(Explorer):
         if not callable(train_fn):
             raise ValueError(f"{name}: expected the function `train_fn`, got "
                              f"{type(train_fn).__name__}.")  # fmt: skip
-        rates = _values(learning_rates, "learning_rates", 0.0, np.inf, low_ok=False)
+        rates = slider_values(learning_rates, "learning_rates", 0.0, np.inf, low_ok=False)
         if isinstance(num_epochs, bool) or not isinstance(num_epochs, int) or num_epochs < 1:
             raise ValueError(f"{name}: num_epochs must be a positive whole number.")
         self._train_fn, self._num_epochs = train_fn, num_epochs

@@ -17,8 +17,7 @@ import numpy as np
 
 from helpers import plotting
 
-from .base import Explorer, LearnerProblem
-from .regularization import call_named
+from .base import Explorer, LearnerProblem, call_named
 
 ALL_LAYERS = "all layers"
 

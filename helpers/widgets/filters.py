@@ -18,8 +18,7 @@ import numpy as np
 
 from helpers import plotting
 
-from .base import Explorer, LearnerProblem, choice_slider, choices, start_value
-from .regularization import call_named
+from .base import Explorer, LearnerProblem, call_named, choice_slider, choices, start_value
 
 _VERTICAL = np.array([[1.0, 0.0, -1.0]] * 3)
 _SOBEL = np.array([[1.0, 0.0, -1.0], [2.0, 0.0, -2.0], [1.0, 0.0, -1.0]])

@@ -21,13 +21,14 @@ from .base import (
     Explorer,
     LearnerProblem,
     SeededRandom,
+    call_named,
     checked_parameters,
+    checked_split,
     choice_slider,
     choices,
     problem_html,
     start_value,
 )
-from .regularization import call_named, checked_split
 
 DEFAULT_WEIGHT_SCALES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
 DEFAULT_INITIALIZATION_ITERATIONS = (1000, 2000, 5000, 10000, 15000)

@@ -17,8 +17,15 @@ import numpy as np
 
 from helpers import plotting
 
-from .base import Explorer, LearnerProblem, choice_slider, problem_html, start_value
-from .regularization import _values, call_named
+from .base import (
+    Explorer,
+    LearnerProblem,
+    call_named,
+    choice_slider,
+    problem_html,
+    slider_values,
+    start_value,
+)
 
 OPTIMIZERS = (
     ("gd", "gradient descent"),
@@ -88,9 +95,9 @@ class OptimizerPathsExplorer(Explorer):
                 raise ValueError(
                     f"{name}: expected the function `{label}`, got {type(function).__name__}."
                 )
-        rates = _values(learning_rates, "learning_rates", 0.0, np.inf, low_ok=False)
-        first_betas = _values(beta1s, "beta1s", 0.0, 1.0, low_ok=True)
-        second_betas = _values(beta2s, "beta2s", 0.0, 1.0, low_ok=True)
+        rates = slider_values(learning_rates, "learning_rates", 0.0, np.inf, low_ok=False)
+        first_betas = slider_values(beta1s, "beta1s", 0.0, 1.0, low_ok=True)
+        second_betas = slider_values(beta2s, "beta2s", 0.0, 1.0, low_ok=True)
         if 1.0 in first_betas or 1.0 in second_betas:
             raise ValueError(f"{name}: β1 and β2 must be below 1.")
         self._surface_path, self._cost_fn, self._limits = surface_path, cost_fn, limits

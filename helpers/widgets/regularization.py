@@ -8,11 +8,8 @@ Shapes: ``X_train`` ``(2, m_train)`` (one point per column), ``Y_train`` ``(1, m
 
 from __future__ import annotations
 
-import os
-import sysconfig
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 import ipywidgets as widgets
 import numpy as np
@@ -22,11 +19,13 @@ from helpers import plotting
 from .base import (
     Explorer,
     LearnerProblem,
+    call_named,
+    checked_split,
     choice_slider,
     choices,
     learner_costs,
-    learner_error,
     problem_html,
+    slider_values,
     start_value,
 )
 
@@ -34,55 +33,6 @@ DEFAULT_LAMBDAS = (0.0, 0.01, 0.03, 0.1, 0.3, 0.7, 1.0, 3.0)
 DEFAULT_KEEP_PROBS = (0.5, 0.6, 0.7, 0.8, 0.86, 0.9, 0.95, 1.0)
 DEFAULT_REGULARIZATION_ITERATIONS = (1000, 2000, 5000, 10000, 30000)
 REGULARIZATION_SEED = 3  # np.random is seeded with this before each run (as the model does)
-
-
-# ============================================================ which learner function failed
-def _library_folders() -> tuple[str, ...]:
-    """Folders whose code is not the learner's: NumPy, these helpers, the standard library
-    and the installed packages."""
-    paths = sysconfig.get_paths()
-    folders = {
-        os.path.dirname(np.__file__),
-        str(Path(__file__).resolve().parents[1]),
-        paths.get("stdlib", ""),
-        paths.get("purelib", ""),
-        paths.get("platlib", ""),
-    }
-    return tuple(folder for folder in folders if folder)
-
-
-def culprit(error: BaseException, default: str) -> str:
-    """The name of the learner's function in which ``error`` was raised, or ``default``.
-
-    The provided model calls the learner's functions: when one of them raises (for example
-    ``NotImplementedError`` because it is not written yet), the message should name *that*
-    function, not the model. This is the innermost frame of the traceback that is not in
-    NumPy, the standard library, an installed package or these helpers.
-    """
-    folders = _library_folders()
-    name = default
-    tb = error.__traceback__
-    while tb is not None:
-        code = tb.tb_frame.f_code
-        filename = os.path.abspath(code.co_filename)
-        if not filename.startswith(folders) and not code.co_name.startswith("<"):
-            name = code.co_name
-        tb = tb.tb_next
-    return name
-
-
-def call_named(explorer: Explorer, name: str, function, *args, **kwargs):
-    """``explorer._call_learner(name, function, ...)``, but a failure names the learner's
-    function that raised (see :func:`culprit`) when that is not ``name`` itself."""
-    try:
-        return explorer._call_learner(name, function, *args, **kwargs)
-    except LearnerProblem as problem:
-        cause = problem.__cause__
-        if isinstance(cause, Exception):
-            failed = culprit(cause, name)
-            if failed != name:
-                raise LearnerProblem(learner_error(failed, cause)) from cause
-        raise
 
 
 def labels_of(result, m: int, name: str) -> np.ndarray:
@@ -103,43 +53,6 @@ def labels_of(result, m: int, name: str) -> np.ndarray:
     if not np.all(np.isin(array, (0.0, 1.0))):
         raise LearnerProblem(f"`{name}` returned values other than 0 and 1.")
     return array
-
-
-def checked_split(X_train, Y_train, X_test, Y_test, function: str) -> tuple[np.ndarray, ...]:
-    """The four arrays as floats, points ``(2, m)`` and labels ``(1, m)``, or a ValueError."""
-    X_train = plotting._points(X_train, function)
-    X_test = plotting._points(X_test, function)
-    Y_train = plotting._binary_labels(Y_train, X_train.shape[1], "Y_train", function)
-    Y_test = plotting._binary_labels(Y_test, X_test.shape[1], "Y_test", function)
-    return (
-        X_train,
-        Y_train.reshape(1, -1).astype(np.float64),
-        X_test,
-        Y_test.reshape(1, -1).astype(np.float64),
-    )
-
-
-def _values(values, name: str, low: float, high: float, low_ok: bool) -> tuple[float, ...]:
-    """A slider's values: distinct numbers in the range (low, high] (or [low, high])."""
-    try:
-        values = tuple(values)
-    except TypeError:
-        raise ValueError(f"{name} must be a list of numbers, got {values!r}.") from None
-    if not values:
-        raise ValueError(f"{name} must not be empty.")
-    for value in values:
-        number = isinstance(value, (int, float, np.integer, np.floating))
-        if isinstance(value, bool) or not number or not np.isfinite(value):
-            raise ValueError(f"{name} must hold numbers, got {value!r}.")
-        if not ((value >= low if low_ok else value > low) and value <= high):
-            bracket = "[" if low_ok else "("
-            raise ValueError(
-                f"{name} must hold numbers in {bracket}{low:g}, {high:g}], got {value!r}."
-            )
-    converted = tuple(float(value) for value in values)
-    if len(set(converted)) != len(converted):
-        raise ValueError(f"{name} holds the same value twice: {values!r}.")
-    return converted
 
 
 # ================================================================================ explorer
@@ -202,8 +115,8 @@ class RegularizationExplorer(Explorer):
                     f"{name}: expected the function `{label}`, got {type(function).__name__}."
                 )
         self._data = checked_split(X_train, Y_train, X_test, Y_test, name)
-        lambda_values = _values(lambdas, "lambdas", 0.0, np.inf, low_ok=True)
-        keep_values = _values(keep_probs, "keep_probs", 0.0, 1.0, low_ok=False)
+        lambda_values = slider_values(lambdas, "lambdas", 0.0, np.inf, low_ok=True)
+        keep_values = slider_values(keep_probs, "keep_probs", 0.0, 1.0, low_ok=False)
         counts = choices(iterations, "iterations", integer=True)
         lambd = start_value(float(lambd), lambda_values, "lambd")
         keep_prob = start_value(float(keep_prob), keep_values, "keep_prob")
