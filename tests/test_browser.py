@@ -62,7 +62,18 @@ WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 # The state of the notebook in JupyterLab's current tab, from its model (not its DOM).
 NOTEBOOK_STATE = """
 const app = window.jupyterapp;
-const panel = app && app.shell.currentWidget;
+if (!app) return null;
+let panel = app.shell.currentWidget;
+if (!panel || !panel.sessionContext) {
+  // no current tab yet (a page that is slow to take the focus): the open notebook, made current
+  for (const widget of app.shell.widgets('main')) {
+    if (widget.sessionContext && widget.content && widget.content.model) {
+      panel = widget;
+      app.shell.activateById(widget.id);
+      break;
+    }
+  }
+}
 if (!panel || !panel.content || !panel.content.model || !panel.sessionContext) return null;
 const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
 const cells = panel.content.model.cells;
