@@ -62,6 +62,7 @@ ASSIGNMENTS = [
     "c2w3_tuning_batchnorm_softmax",
     "c3_ml_strategy",
     "c4w1_convolution",
+    "c4w2_case_studies",
 ]
 
 c.CourseDirectory.course_id = "deep-learning-from-scratch"

@@ -44,7 +44,12 @@ from helpers.checks.engine import global_names  # noqa: E402
 WEEKS = tuple(known_assignments())  # the weeks with hidden checks, in course order
 SHORT = {"c1w2_logistic_regression": "c1w2", "c1w3_shallow_network": "c1w3"}
 SHORT.update(c1w4_deep_network="c1w4", c2w1_practical_aspects="c2w1", c2w2_optimization="c2w2")
-SHORT.update(c2w3_tuning_batchnorm_softmax="c2w3", c3_ml_strategy="c3", c4w1_convolution="c4w1")
+SHORT.update(
+    c2w3_tuning_batchnorm_softmax="c2w3",
+    c3_ml_strategy="c3",
+    c4w1_convolution="c4w1",
+    c4w2_case_studies="c4w2",
+)
 # locked cells that the check cells need besides the set-up and the provided functions
 NEEDED = {"c1w2_logistic_regression": {"setup", "load_data"}}
 STUB = "    # YOUR CODE HERE\n    raise NotImplementedError()\n"
@@ -73,7 +78,7 @@ def _stub(week: str, function: str) -> Planted:
                    fragment=f"`{function}` is not written yet")  # fmt: skip
 
 
-W2, W3, W4, W5, W6, W7, W8, W9 = WEEKS
+W2, W3, W4, W5, W6, W7, W8, W9, W10 = WEEKS
 # fmt: off
 MISTAKES = [
     # ---------------------------------------------------------------------------- C1 W2
@@ -226,6 +231,23 @@ MISTAKES = [
     _spec(W9, "fast_axes_swapped"),
     _spec(W9, "fast_loop"),
     _spec(W9, "fastb_padding_left_on"),
+    # ---------------------------------------------------------------------------- C4 W2
+    _spec(W10, "count_no_channels"),
+    _spec(W10, "count_fc_no_flatten"),
+    _spec(W10, "identity_relu_before_add"),
+    _spec(W10, "identity_no_same_pad"),
+    _stub(W10, "identity_block"),
+    _spec(W10, "conv_block_identity_shortcut"),
+    _spec(W10, "conv_block_shortcut_stride"),
+    _spec(W10, "pointwise_elementwise"),
+    _spec(W10, "cost_parameters"),
+    _spec(W10, "depthwise_all_channels"),
+    _spec(W10, "separable_swapped"),
+    _spec(W10, "scaling_times"),
+    _spec(W10, "flip_vertical"),
+    _spec(W10, "crop_same_corner"),
+    _spec(W10, "crop_last_corner_missing"),
+    _spec(W10, "shift_no_clip"),
 ]
 # fmt: on
 

@@ -2263,3 +2263,226 @@ def plot_shift_accuracies(shifts, accuracies, title=None) -> Figure:
     ax.legend(frameon=False)
     ax.set_title(title or "Accuracy on shifted test pictures", fontsize=12, fontweight="bold")
     return fig
+
+
+# ============================================================ week c4w2: case studies
+def _count(value, name: str, function: str) -> int:
+    """A whole number >= 0 (a count of parameters or multiplications)."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer, float, np.floating)):
+        raise ValueError(f"{function}: {name} must be a number, got {value!r}.")
+    if not np.isfinite(value) or value < 0:
+        raise ValueError(f"{function}: {name} must be a finite number >= 0, got {value!r}.")
+    return int(round(float(value)))
+
+
+def _short_number(value: float) -> str:
+    """1234 -> '1.2 k', 62378344 -> '62.4 M', 7 -> '7'."""
+    for size, unit in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if value >= size:
+            return f"{value / size:.1f} {unit}"
+    return f"{value:g}"
+
+
+def plot_network_sizes(networks, title=None) -> Figure:
+    """The activation size and the parameters of each layer of one or more networks, as bars
+    on a logarithmic scale (one row of two panels per network).
+
+    Arguments:
+        networks: ``{network name: rows}``, each row ``(layer name, activation shape,
+            activation size, parameters)`` (the rows of the week's layer table, the input
+            first); a layer without parameters (pooling, the input) gets no parameter bar.
+        title: the figure's title (default "Activation sizes and parameters, layer by layer").
+
+    Returns: the matplotlib ``Figure`` with two ``Axes`` per network (activation sizes, then
+    parameters), each titled with the network's name and its total.
+    """
+    name = "plot_network_sizes"
+    if not isinstance(networks, Mapping) or len(networks) == 0:
+        raise ValueError(f"{name}: networks must be a non-empty dict {{name: rows}}.")
+    checked = {}
+    for network, rows in networks.items():
+        if isinstance(rows, (str, np.ndarray)) or not isinstance(rows, Sequence) or not rows:
+            raise ValueError(f"{name}: networks[{network!r}] must be a non-empty list of rows.")
+        table = []
+        for index, row in enumerate(rows):
+            if not isinstance(row, Sequence) or len(row) != 4:
+                raise ValueError(
+                    f"{name}: row {index} of {network!r} must be (layer, shape, size, "
+                    f"parameters), got {row!r}."
+                )
+            where = f"row {index} of {network!r}"
+            table.append(
+                (
+                    str(row[0]),
+                    _count(row[2], f"the size in {where}", name),
+                    _count(row[3], f"the parameters in {where}", name),
+                )
+            )
+        checked[str(network)] = table
+    widest = max(len(table) for table in checked.values())
+    fig, axes = plt.subplots(
+        len(checked),
+        2,
+        figsize=(max(9.0, 0.5 * widest * 2 + 2), 3.3 * len(checked) + 0.6),
+        layout="constrained",
+        squeeze=False,
+    )
+    for (network, table), row_axes in zip(checked.items(), axes, strict=True):
+        labels = [layer for layer, _, _ in table]
+        x = np.arange(len(table))
+        for ax, column, color, what in (
+            (row_axes[0], 1, "C0", "activation size"),
+            (row_axes[1], 2, "C3", "parameters"),
+        ):
+            values = np.array([entry[column] for entry in table], dtype=float)
+            shown = np.where(values > 0, values, np.nan)
+            ax.bar(x, shown, color=color, width=0.7)
+            ax.set_yscale("log")
+            ax.set_xticks(x, labels, rotation=60, ha="right", fontsize=8)
+            ax.set_ylabel(f"{what} (log scale)")
+            ax.grid(True, axis="y", alpha=0.3)
+            ax.spines[["top", "right"]].set_visible(False)
+            for xi, value in zip(x, values, strict=True):
+                if value > 0:
+                    ax.annotate(
+                        _short_number(value), (xi, value), textcoords="offset points",
+                        xytext=(0, 2), ha="center", fontsize=7,
+                    )  # fmt: skip
+            total = f", total {int(values.sum()):,}" if column == 2 else ""
+            ax.set_title(f"{network}: {what}{total}", fontsize=10)
+    fig.suptitle(
+        title or "Activation sizes and parameters, layer by layer", fontsize=12, fontweight="bold"
+    )
+    return fig
+
+
+def plot_multiplications(costs, title=None, xlabel="multiplications") -> Figure:
+    """Horizontal bars comparing the cost of ways to compute a layer (e.g. a normal
+    convolution, a 1 x 1 bottleneck followed by the convolution, a depthwise-separable one).
+
+    Arguments:
+        costs: ``{label: count}`` or ``{label: {part: count, ...}}``: a bar per label, made of
+            its parts stacked left to right (e.g. ``{"depthwise": 432, "pointwise": 240}``).
+            Each bar is annotated with its total, and with the share of the first bar's total.
+        title: the figure's title (default "Cost of each way").
+        xlabel: what the counts are.
+
+    Returns: the matplotlib ``Figure`` with one ``Axes``; the parts are named in a legend.
+    """
+    name = "plot_multiplications"
+    if not isinstance(costs, Mapping) or len(costs) == 0:
+        raise ValueError(f"{name}: costs must be a non-empty dict {{label: count or parts}}.")
+    bars = {}
+    for label, value in costs.items():
+        parts = value if isinstance(value, Mapping) else {str(label): value}
+        if not parts:
+            raise ValueError(f"{name}: costs[{label!r}] has no parts.")
+        bars[str(label)] = {
+            str(part): _count(count, f"costs[{label!r}][{part!r}]", name)
+            for part, count in parts.items()
+        }
+    fig, ax = plt.subplots(figsize=(8.0, 0.8 * len(bars) + 1.6), layout="constrained")
+    colors: dict[str, str] = {}
+    first_total = sum(next(iter(bars.values())).values())
+    largest = max(sum(parts.values()) for parts in bars.values())
+    for row, parts in enumerate(bars.values()):
+        left = 0
+        for part, count in parts.items():
+            if part not in colors:
+                colors[part] = f"C{len(colors) % 10}"
+            ax.barh(
+                row, count, left=left, color=colors[part], height=0.6,
+                label=part if part not in ax.get_legend_handles_labels()[1] else None,
+            )  # fmt: skip
+            left += count
+        share = f"  ({100 * left / first_total:.1f} %)" if row > 0 and first_total > 0 else ""
+        ax.text(left + 0.01 * largest, row, f"{left:,}{share}", va="center", fontsize=9)
+    ax.set_yticks(range(len(bars)), list(bars))
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.35 * max(largest, 1))
+    ax.set_xlabel(xlabel)
+    ax.grid(True, axis="x", alpha=0.3)
+    ax.spines[["top", "right"]].set_visible(False)
+    if any(len(parts) > 1 for parts in bars.values()):
+        ax.legend(frameon=False, fontsize=8, loc="lower right")
+    ax.set_title(title or "Cost of each way", fontsize=12, fontweight="bold")
+    return fig
+
+
+def plot_scaling(phis, factors, title=None) -> Figure:
+    """How the factors of compound scaling grow with the exponent φ, on a log-2 axis.
+
+    Arguments:
+        phis: the exponents φ, e.g. ``[0, 1, ..., 7]``.
+        factors: ``{name: values}``, one value per φ (e.g. depth, width, resolution and the
+            FLOPs factor).
+        title: the figure's title (default "Compound scaling").
+
+    Returns: the matplotlib ``Figure`` with one ``Axes``: one line per factor, and a legend.
+    """
+    name = "plot_scaling"
+    x = _series(phis, "phis", name)
+    if not isinstance(factors, Mapping) or len(factors) == 0:
+        raise ValueError(f"{name}: factors must be a non-empty dict {{name: values}}.")
+    fig, ax = plt.subplots(figsize=(6.8, 4.2), layout="constrained")
+    for index, (label, values) in enumerate(factors.items()):
+        y = _series(values, f"factors[{label!r}]", name)
+        if y.size != x.size:
+            raise ValueError(f"{name}: {y.size} values of {label!r} for {x.size} exponents.")
+        if np.any(y <= 0):
+            raise ValueError(f"{name}: factors[{label!r}] must be positive (log scale).")
+        ax.plot(x, y, marker="o", linewidth=2, color=f"C{index % 10}", label=str(label))
+    ax.set_yscale("log", base=2)
+    ax.set_xticks(x)
+    ax.set_xlabel("φ")
+    ax.set_ylabel("factor (log scale)")
+    ax.grid(True, alpha=0.3)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(frameon=False)
+    ax.set_title(title or "Compound scaling", fontsize=12, fontweight="bold")
+    return fig
+
+
+def plot_accuracy_lines(x, accuracies, xlabel, title=None) -> Figure:
+    """Test accuracies of several models against one setting (e.g. the number of labelled
+    pictures per class), one line per model, each point annotated.
+
+    Arguments:
+        x: the settings, e.g. ``[5, 10, 20]``.
+        accuracies: ``{model name: accuracies in %}``, one per setting.
+        xlabel: what ``x`` is.
+        title: the figure's title (default "Test accuracy").
+
+    Returns: the matplotlib ``Figure`` with one ``Axes``: one line per model, and a legend.
+    """
+    name = "plot_accuracy_lines"
+    xs = _series(x, "x", name)
+    if not isinstance(accuracies, Mapping) or len(accuracies) == 0:
+        raise ValueError(f"{name}: accuracies must be a non-empty dict {{model: accuracies}}.")
+    fig, ax = plt.subplots(figsize=(6.4, 4.0), layout="constrained")
+    lines = {}
+    for model, values in accuracies.items():
+        lines[model] = _series(values, f"accuracies[{model!r}]", name)
+        if lines[model].size != xs.size:
+            raise ValueError(
+                f"{name}: {lines[model].size} accuracies of {model!r} for {xs.size} settings."
+            )
+    highest = np.max(np.stack(list(lines.values())), axis=0)
+    for index, (model, y) in enumerate(lines.items()):
+        ax.plot(xs, y, marker="o", linewidth=2, color=f"C{index % 10}", label=str(model))
+        for xi, yi, top in zip(xs, y, highest, strict=True):
+            above = yi >= top  # the highest value at this x above its point, the others below
+            ax.annotate(
+                f"{yi:.1f}", (xi, yi), textcoords="offset points", xytext=(0, 7 if above else -13),
+                ha="center", fontsize=8, color=f"C{index % 10}",
+            )  # fmt: skip
+    ax.set_xticks(xs)
+    ax.set_xlabel(str(xlabel))
+    ax.set_ylabel("test accuracy (%)")
+    lowest = float(np.min(np.stack(list(lines.values()))))
+    ax.set_ylim(max(0.0, 10 * np.floor((lowest - 5) / 10)), 102)
+    ax.grid(True, alpha=0.3)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(frameon=False, loc="lower right")
+    ax.set_title(title or "Test accuracy", fontsize=12, fontweight="bold")
+    return fig

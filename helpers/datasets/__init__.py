@@ -58,6 +58,11 @@ made smaller by block averaging: ``(213, 320)`` grey floats in [0, 1] by default
 ``(n_H, n_W, 3)`` in colour) and ``load_digit_pictures_0_to_5()`` (the pictures and split of
 ``load_digits_0_to_5``, channels last for a CNN: ``X`` ``(m, 8, 8, 1)``, ``Y`` ``(1, m)``).
 
+Week c4w2 (case studies) adds ``load_digit_pictures(digits=(6, 7, 8, 9))`` (the pictures of the
+chosen digits, channels last, a fixed stratified 80 / 20 split, labels 0, 1, ... in the order of
+``digits``: with the default 571 / 143 pictures of 6 to 9, for transfer learning); its colour
+photograph is ``load_photograph(grayscale=False)``.
+
 Modules
 -------
 The loaders of the cat pictures are here; everything they need lives in modules of the
@@ -75,7 +80,8 @@ package, and every public name below is importable from ``helpers.datasets`` its
 - :mod:`~helpers.datasets.strategy`: :func:`load_web_and_phone_digits`,
   :func:`degrade_pictures`, :func:`digit_features` (c3);
 - :mod:`~helpers.datasets.photographs`: :func:`load_photograph` (c4w1), and in
-  :mod:`~helpers.datasets.digits` :func:`load_digit_pictures_0_to_5` (c4w1).
+  :mod:`~helpers.datasets.digits` :func:`load_digit_pictures_0_to_5` (c4w1);
+  :func:`load_digit_pictures` (c4w2).
 """
 
 from __future__ import annotations
@@ -85,7 +91,12 @@ from pathlib import Path
 import numpy as np
 
 from .digits import DIGIT_NAMES as DIGIT_NAMES
-from .digits import digit_images, load_digit_pictures_0_to_5, load_digits_0_to_5
+from .digits import (
+    digit_images,
+    load_digit_pictures,
+    load_digit_pictures_0_to_5,
+    load_digits_0_to_5,
+)
 
 # ``from .m import X as X`` re-exports a name that is not in __all__ (as before the split):
 # the constants of the data sets and the generator's main pieces.
@@ -124,6 +135,7 @@ __all__ = [
     "digit_features",
     "load_photograph",
     "load_digit_pictures_0_to_5",
+    "load_digit_pictures",
 ]
 
 CLASSES = (b"non-cat", b"cat")

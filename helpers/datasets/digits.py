@@ -9,7 +9,9 @@ with a fixed ``random_state``. ``digit_images(X)`` turns columns back into ``(m,
 pictures for display.
 
 Week c4w1 (convolution) adds ``load_digit_pictures_0_to_5()``: the same pictures and split,
-channels last for a CNN, ``X`` ``(m, 8, 8, 1)``.
+channels last for a CNN, ``X`` ``(m, 8, 8, 1)``. Week c4w2 (transfer learning) adds
+``load_digit_pictures(digits=(6, 7, 8, 9))``: the pictures of any digits, channels last, with the
+same kind of fixed stratified split, labels numbered 0, 1, ... in the order of ``digits``.
 """
 
 from __future__ import annotations
@@ -100,3 +102,66 @@ def load_digit_pictures_0_to_5() -> tuple[np.ndarray, np.ndarray, np.ndarray, np
         np.ascontiguousarray(test_x.T.reshape(shape)),
         test_y,
     )
+
+
+def load_digit_pictures(
+    digits=(6, 7, 8, 9),
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Handwritten digits of your choice as pictures, channels last, with a fixed split.
+
+    Where the data comes from: scikit-learn's ``load_digits`` (the same 1797 pictures of 8 x 8
+    pixels as :func:`load_digits_0_to_5`, bundled with scikit-learn, nothing is downloaded), of
+    which the pictures of ``digits`` are kept. They are split 80 / 20 with
+    ``train_test_split(..., stratify=labels, random_state=1)``: every call and every machine
+    gives the same pictures in the same order. Pixels, whole numbers 0..16, are divided by 16.
+    (For the digits 0 to 5 the pictures and their order are those of
+    :func:`load_digit_pictures_0_to_5`.)
+
+    Week c4w2 (transfer learning) uses the default, the digits 6 to 9 (714 pictures: 571 for
+    training, 143 for testing), which the network of :func:`load_digit_pictures_0_to_5` never
+    saw.
+
+    Arguments:
+        digits: distinct digits 0..9, at least two; the label of a picture is the position of
+            its digit in ``digits`` (with the default, 0 means 6 and 3 means 9).
+
+    Returns:
+        train_X: float64 ``(m_train, 8, 8, 1)``: ``(m, n_H, n_W, n_C)``, one grey channel.
+        train_Y: int64 ``(1, m_train)``, labels 0 .. len(digits) - 1.
+        test_X: float64 ``(m_test, 8, 8, 1)``.
+        test_Y: int64 ``(1, m_test)``.
+    """
+    try:
+        given = list(digits)
+    except TypeError:
+        given = None
+    whole = given is not None and all(
+        isinstance(d, (int, np.integer)) and not isinstance(d, bool) for d in given
+    )
+    chosen = tuple(int(d) for d in given) if whole else ()
+    if len(chosen) < 2 or len(set(chosen)) != len(chosen) or not all(0 <= d <= 9 for d in chosen):
+        raise ValueError(
+            f"load_digit_pictures: digits must be at least two distinct digits 0..9, got "
+            f"{digits!r}."
+        )
+    key = f"pictures{chosen}"
+    if key not in _CACHE:
+        from sklearn.datasets import load_digits  # imported here: only this loader needs it
+        from sklearn.model_selection import train_test_split
+
+        data = load_digits()
+        keep = np.isin(data.target, chosen)
+        pixels = data.data[keep].astype(np.float64) / MAX_PIXEL
+        positions = {digit: index for index, digit in enumerate(chosen)}
+        labels = np.array([positions[d] for d in data.target[keep]], dtype=np.int64)
+        train_x, test_x, train_y, test_y = train_test_split(
+            pixels, labels, test_size=TEST_SHARE, stratify=labels, random_state=_SPLIT_SEED
+        )
+        shape = (-1, NUM_PX_DIGITS, NUM_PX_DIGITS, 1)
+        _CACHE[key] = (
+            np.ascontiguousarray(train_x.reshape(shape)),
+            train_y.reshape(1, -1),
+            np.ascontiguousarray(test_x.reshape(shape)),
+            test_y.reshape(1, -1),
+        )
+    return tuple(array.copy() for array in _CACHE[key])

@@ -32,6 +32,10 @@
   and its size.
 - :func:`feature_map_explorer` (c4w1): a slider over the test pictures and a layer menu show
   the feature maps of the trained CNN (which calls *your* convolution) and its prediction.
+- :func:`cost_explorer` (c4w2): sliders for the output size, the input and output channels,
+  the filter size and a bottleneck's channels count, with *your* ``conv_cost`` and
+  ``depthwise_separable_cost``, the multiplications of a normal convolution, an Inception-style
+  1 x 1 bottleneck and a depthwise-separable convolution, drawn as bars.
 
 Shapes (the vocabulary of :mod:`helpers`): ``X`` is ``(n_x, m)`` with examples as columns,
 ``Y`` is ``(1, m)``, pictures are ``(num_px, num_px, 3)`` uint8.
@@ -46,7 +50,8 @@ has a method that does what a user action would (:meth:`LearningRateExplorer.upd
 :meth:`InitializationExplorer.update`, :meth:`OptimizerPathsExplorer.update`,
 :meth:`AveragesExplorer.update`, :meth:`SamplingExplorer.update`,
 :meth:`BatchNormExplorer.update`, :meth:`DiagnosisExplorer.update`,
-:meth:`FilterExplorer.update`, :meth:`FeatureMapExplorer.update`), so tests can drive it.
+:meth:`FilterExplorer.update`, :meth:`FeatureMapExplorer.update`,
+:meth:`CostExplorer.update`), so tests can drive it.
 
 When your code raises (for example ``NotImplementedError`` because you have not written it
 yet), the widget shows a short message saying what to do instead of a traceback.
@@ -59,7 +64,8 @@ module per widget: :mod:`~helpers.widgets.learning_rates`, :mod:`~helpers.widget
 :mod:`~helpers.widgets.initialization` (c2w1), :mod:`~helpers.widgets.optimizers` and
 :mod:`~helpers.widgets.averages` (c2w2), :mod:`~helpers.widgets.sampling` and
 :mod:`~helpers.widgets.batchnorm` (c2w3), :mod:`~helpers.widgets.diagnosis` (c3),
-:mod:`~helpers.widgets.filters` and :mod:`~helpers.widgets.feature_maps` (c4w1). Every name
+:mod:`~helpers.widgets.filters` and :mod:`~helpers.widgets.feature_maps` (c4w1),
+:mod:`~helpers.widgets.costs` (c4w2). Every name
 below is importable from ``helpers.widgets`` itself.
 """
 
@@ -76,6 +82,8 @@ from .batchnorm import DEFAULT_BATCHNORM_EPOCHS as DEFAULT_BATCHNORM_EPOCHS
 from .batchnorm import DEFAULT_BATCHNORM_LEARNING_RATES as DEFAULT_BATCHNORM_LEARNING_RATES
 from .batchnorm import BatchNormExplorer, batchnorm_explorer
 from .batchnorm import BatchNormRun as BatchNormRun
+from .costs import CostExplorer, cost_explorer
+from .costs import CostRun as CostRun
 from .decision_boundary import DEFAULT_BOUNDARY_ITERATIONS as DEFAULT_BOUNDARY_ITERATIONS
 from .decision_boundary import DEFAULT_HIDDEN_SIZES as DEFAULT_HIDDEN_SIZES
 from .decision_boundary import EXPLORER_SEED as EXPLORER_SEED
@@ -151,4 +159,6 @@ __all__ = [
     "FilterExplorer",
     "feature_map_explorer",
     "FeatureMapExplorer",
+    "cost_explorer",
+    "CostExplorer",
 ]
