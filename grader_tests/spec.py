@@ -144,6 +144,17 @@ def function_source(header: str, body: str) -> str:
     return f"def {header}:\n" + "".join(f"    {line}\n" for line in body.strip().splitlines())
 
 
+def changed(source: str, *changes: tuple[str, str]) -> str:
+    """``source`` with each (old, new) text change made: a planted mistake written as the
+    solution cell with one thing changed. An old text that is not there is a bug of the spec
+    (a ValueError), not a mistake."""
+    for old, new in changes:
+        if old not in source:
+            raise ValueError(f"the text to change is not in the source: {old!r}")
+        source = source.replace(old, new)
+    return source
+
+
 def solution_cells(assignment: str) -> dict[str, str]:
     """grade_id -> source of every solution cell of the instructor's notebook in source/."""
     from . import course

@@ -16,7 +16,10 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from numpy.lib.stride_tricks import sliding_window_view  # noqa: E402
-from widget_support import _close_figures  # noqa: E402, F401
+from widget_support import (
+    _close_figures,  # noqa: E402, F401
+    move_last_slider_left,
+)
 from widget_support import shown_png as _png
 from widget_support import shown_text as _text
 
@@ -253,18 +256,8 @@ def test_filter_explorer_follows_its_controls_and_remembers(photo):
 def test_filter_explorer_last_slider_shows_its_new_value_in_the_status(photo):
     """What the browser test does: move the last slider one step left; the status must show the
     slider's new readout."""
-    explorer = widgets.filter_explorer(conv_forward_fast, photo)
-    sliders = [
-        w for w in explorer.children[1].children if isinstance(w, ipywidgets.SelectionSlider)
-    ]
-    last = sliders[-1]
-    labels = [label for label, _ in last.options]
-    position = labels.index(last.label)
-    assert position > 0, "the last slider must not start at its first value"
-    before = _text(explorer.status.value)
-    last.value = last.options[position - 1][1]
-    after = _text(explorer.status.value)
-    assert after != before and last.label in after and not after.endswith("...")
+    label, before, after = move_last_slider_left(widgets.filter_explorer(conv_forward_fast, photo))
+    assert after != before and label in after and not after.endswith("...")
     assert "a valid convolution" in after and "104 × 158 output" in after
 
 

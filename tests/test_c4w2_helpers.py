@@ -14,7 +14,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from widget_support import _close_figures  # noqa: E402, F401
+from widget_support import (
+    _close_figures,  # noqa: E402, F401
+    move_last_slider_left,
+)
 from widget_support import shown_png as _png
 from widget_support import shown_text as _text
 
@@ -185,18 +188,10 @@ def test_cost_explorer_follows_its_sliders_and_remembers():
 def test_cost_explorer_last_slider_shows_its_new_value_in_the_status():
     """What the browser test does: move the last slider one step left; the status must show the
     slider's new readout."""
-    explorer = widgets.cost_explorer(conv_cost, depthwise_separable_cost)
-    sliders = [
-        w for w in explorer.children[1].children if isinstance(w, ipywidgets.SelectionSlider)
-    ]
-    last = sliders[-1]
-    labels = [label for label, _ in last.options]
-    position = labels.index(last.label)
-    assert position > 0, "the last slider must not start at its first value"
-    before = _text(explorer.status.value)
-    last.value = last.options[position - 1][1]
-    after = _text(explorer.status.value)
-    assert after != before and f"bottleneck channels {last.label}:" in after
+    label, before, after = move_last_slider_left(
+        widgets.cost_explorer(conv_cost, depthwise_separable_cost)
+    )
+    assert after != before and f"bottleneck channels {label}:" in after
     assert (
         not after.endswith("...")
         and f"bottleneck {conv_cost(28, 28, 8, 1, 192) + conv_cost(28, 28, 32, 5, 8):,}" in after

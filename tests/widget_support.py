@@ -35,3 +35,18 @@ def shown_png(output: ipywidgets.Output) -> Image.Image:
     """The single PNG figure an Output widget shows."""
     assert len(output.outputs) == 1, output.outputs
     return Image.open(io.BytesIO(base64.b64decode(output.outputs[0]["data"]["image/png"])))
+
+
+def move_last_slider_left(explorer) -> tuple[str, str, str]:
+    """What the browser test does to an explorer: move its last ``SelectionSlider`` one step to
+    the left. Returns (the slider's new readout, the status text before, the status after)."""
+    sliders = [
+        w for w in explorer.children[1].children if isinstance(w, ipywidgets.SelectionSlider)
+    ]
+    last = sliders[-1]
+    labels = [label for label, _ in last.options]
+    position = labels.index(last.label)
+    assert position > 0, "the last slider must not start at its first value"
+    before = shown_text(explorer.status.value)
+    last.value = last.options[position - 1][1]
+    return last.label, before, shown_text(explorer.status.value)

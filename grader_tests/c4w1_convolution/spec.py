@@ -3,7 +3,7 @@ each with its hint (see ``grader_tests/spec.py``). ``python -m grader_tests.spec
 c4w1_convolution`` turns it into ``helpers/checks/data/c4w1_convolution.json``.
 
 The loop functions' mistakes are the course's loop versions with one thing changed
-(:func:`_changed` fails loudly when the text to change is not there). The examples cover a
+(:func:`grader_tests.spec.changed` fails loudly when the text to change is not there). The examples cover a
 stride that does not divide evenly, a non-square picture, pad = 0 and pad > 0, and windows
 that overlap (where ``=`` instead of ``+=`` shows); the pooling inputs have ties (where a mask
 that marks every maximum shows).
@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader_tests.spec import Example, Function, Mistake, WeekSpec
+from grader_tests.spec import changed as _changed
 from grader_tests.spec import function_source as _function
 
 from . import reference as ref
@@ -191,16 +192,6 @@ FUNCTIONS = [
 
 
 # --------------------------------------------------------------------- mistakes' sources
-def _changed(source: str, *changes: tuple[str, str]) -> str:
-    """``source`` with each (old, new) change made; an old text that is not there is a bug of
-    this spec, not a mistake."""
-    for old, new in changes:
-        if old not in source:
-            raise ValueError(f"the text to change is not in the source: {old!r}")
-        source = source.replace(old, new)
-    return source
-
-
 CONV_SINGLE_STEP = _function(
     "conv_single_step(a_slice_prev, W, b)",
     """

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader_tests.spec import Example, Function, Mistake, WeekSpec
+from grader_tests.spec import changed as _changed
 from grader_tests.spec import function_source as _function
 
 ASSIGNMENT = "c4w2_case_studies"
@@ -148,16 +149,6 @@ FUNCTIONS = [
 
 
 # --------------------------------------------------------------------- mistakes' sources
-def _changed(source: str, *changes: tuple[str, str]) -> str:
-    """``source`` with each (old, new) change made; an old text that is not there is a bug of
-    this spec, not a mistake."""
-    for old, new in changes:
-        if old not in source:
-            raise ValueError(f"the text to change is not in the source: {old!r}")
-        source = source.replace(old, new)
-    return source
-
-
 COUNT = _function(
     "count_parameters(input_shape, layers)",
     """
