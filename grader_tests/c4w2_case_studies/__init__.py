@@ -7,8 +7,8 @@ augmentation.
 points only in its own cell. (``conv2d`` and ``relu`` are provided cells, not graded.)
 
 ``QUICK_RUN``: text replaced in the solution notebook's cells when the test suite executes it
-(see grader_tests/c1w2_logistic_regression/__init__.py): the transfer-learning trainings are
-cut.
+(see grader_tests/c1w2_logistic_regression/__init__.py): the transfer-learning and the
+plain-against-residual trainings are cut.
 """
 
 ASSIGNMENT = "c4w2_case_studies"
@@ -21,4 +21,5 @@ QUICK_RUN = {
     "num_epochs=30,\n": "num_epochs=2,\n",  # pretraining on the digits 0-5
     "num_epochs=300,\n": "num_epochs=10,\n",  # the new softmax head, convolutions frozen
     "num_epochs=100,\n": "num_epochs=5,\n",  # the same network from scratch
+    "num_epochs=40,\n": "num_epochs=2,\n",  # plain against residual deep networks (2.6)
 }
