@@ -3,7 +3,7 @@
 generous multiple of the reference's own time, measured in the same run (and never less than
 0.3 s). A vectorized version takes milliseconds plus the cost of sending the arrays to
 the learner's process; a loop over the pixels takes seconds, on a slow machine as on a fast
-one. A slow first call is timed once more before it fails."""
+one. A first call a little over the limit (up to 3 times) is timed once more before it fails."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from .spec import SPEC
 
 FACTOR = 20
 MIN_SECONDS = 0.3
+RETRY_FACTOR = 3  # a call up to this many times over the limit is timed once more
 SHAPE = (48, 32, 32, 3)  # a loop version makes 48 * 32 * 32 * 8 = 393,216 window products
 
 
@@ -38,6 +39,8 @@ def _expect_fast(student, name: str, args: tuple, reference_seconds: float, what
         seconds.append(time.perf_counter() - start)
         if seconds[-1] <= limit:
             return
+        if seconds[-1] > RETRY_FACTOR * limit:  # far too slow: a busy moment cannot explain it
+            break
     raise failure(
         f"{what} is too slow: it took {min(seconds):.2f} s where the course's vectorized version "
         f"takes {1000 * reference_seconds:.0f} ms (allowed: {limit:.2f} s).",
