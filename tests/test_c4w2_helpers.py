@@ -248,3 +248,122 @@ def test_cost_explorer_rejects_bad_arguments(kwargs, message):
         widgets.cost_explorer(conv_cost, depthwise_separable_cost, **kwargs)
     with pytest.raises(ValueError, match=re.escape("expected your function conv_cost")):
         widgets.cost_explorer(None, depthwise_separable_cost)
+
+
+# ================================================================= the augmentation explorer
+def horizontal_flip(X):
+    return np.flip(X, axis=2).copy()
+
+
+def random_crop(X, crop_size, seed=0):
+    np.random.seed(seed)
+    m, n_H, n_W, n_C = X.shape
+    h, w = crop_size
+    crops = np.zeros((m, h, w, n_C), dtype=X.dtype)
+    for i in range(m):
+        top = np.random.randint(0, n_H - h + 1)
+        left = np.random.randint(0, n_W - w + 1)
+        crops[i] = X[i, top : top + h, left : left + w, :]
+    return crops
+
+
+def color_shift(X, shifts):
+    return np.clip(X + np.asarray(shifts, dtype=np.float64).reshape(1, 1, 1, -1), 0.0, 1.0)
+
+
+def _colour_photo():
+    rng = np.random.default_rng(0)
+    return rng.uniform(0.2, 0.8, size=(40, 60, 3))
+
+
+def _augmentation_explorer(**kwargs):
+    functions = {
+        "horizontal_flip": horizontal_flip,
+        "random_crop": random_crop,
+        "color_shift": color_shift,
+    }
+    functions.update(kwargs)
+    return widgets.augmentation_explorer(
+        functions["horizontal_flip"],
+        functions["random_crop"],
+        functions["color_shift"],
+        _colour_photo(),
+    )
+
+
+def test_augmentation_explorer_builds_headless_with_a_crop():
+    figures_before = plt.get_fignums()
+    state = np.random.get_state()
+    explorer = _augmentation_explorer()
+    np.testing.assert_array_equal(np.random.get_state()[1], state[1])  # learner's state kept
+    assert isinstance(explorer, ipywidgets.VBox)
+    run = explorer.runs[(False, 75, 0, 0.0, 0.0, 0.0)]
+    assert run.crop_size == (30, 45) and run.picture.shape == (30, 45, 3)
+    np.testing.assert_array_equal(run.picture, random_crop(_colour_photo()[None], (30, 45))[0])
+    status = _text(explorer.status.value)
+    assert status.startswith("mirror off, crop 75 % (30 × 45 of 40 × 60, seed 0)")
+    assert "shifts red +0.00, green +0.00, blue +0.00" in status
+    assert _png(explorer.plot).size[0] > 400
+    assert plt.get_fignums() == figures_before
+
+
+def test_augmentation_explorer_follows_its_controls():
+    explorer = _augmentation_explorer()
+    first_png = explorer.plot.outputs[0]["data"]["image/png"]
+    explorer.crop_slider.value = 100
+    explorer.flip_checkbox.value = True
+    run = explorer.update()
+    np.testing.assert_array_equal(run.picture, _colour_photo()[:, ::-1])
+    assert _text(explorer.status.value).startswith("mirror on, crop 100 % (40 × 60 of 40 × 60")
+    assert explorer.plot.outputs[0]["data"]["image/png"] != first_png
+    explorer.red_slider.value = 0.3
+    run = explorer.update()
+    expected = np.clip(_colour_photo()[:, ::-1] + [0.3, 0.0, 0.0], 0, 1)
+    np.testing.assert_allclose(run.picture, expected)
+    assert "shifts red +0.30, green +0.00" in _text(explorer.status.value)
+
+
+def test_augmentation_explorer_last_slider_shows_its_new_value_in_the_status():
+    """What the browser test does: move the last slider one step left; the status must show the
+    slider's new readout."""
+    label, before, after = move_last_slider_left(_augmentation_explorer())
+    assert label == "-0.10" and after != before
+    assert f"blue {label}" in after and not after.endswith("...")
+
+
+def test_augmentation_explorer_reports_the_learners_problem_not_a_traceback():
+    def random_crop(X, crop_size, seed=0):
+        raise NotImplementedError()
+
+    explorer = _augmentation_explorer(random_crop=random_crop)
+    status = _text(explorer.status.value)
+    assert "Your `random_crop` is not written yet" in status and "Traceback" not in status
+    assert explorer.plot.outputs == () and explorer.update() is None
+
+    def horizontal_flip(X):
+        return X[:, :, ::-1][..., 0]  # forgot the channels
+
+    explorer = _augmentation_explorer(horizontal_flip=horizontal_flip)
+    explorer.flip_checkbox.value = True
+    assert "Your `horizontal_flip` returned shape (1, 40, 60)" in _text(explorer.status.value)
+    unclipped = _text(_augmentation_explorer(color_shift=lambda X, s: X + 2).status.value)
+    assert "Your `color_shift` returned values from" in unclipped
+    assert "must stay in [0, 1] (clip with np.clip)" in unclipped
+
+
+@pytest.mark.parametrize(
+    ("photo", "message"),
+    [
+        (np.full((40, 60), 0.5), "photo must be one colour picture (n_H, n_W, 3)"),
+        (np.full((40, 60, 3), 255.0), "photo must hold values in [0, 1]"),
+    ],
+)
+def test_augmentation_explorer_rejects_bad_arguments(photo, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        widgets.augmentation_explorer(horizontal_flip, random_crop, color_shift, photo)
+    with pytest.raises(ValueError, match=re.escape("expected your function color_shift")):
+        widgets.augmentation_explorer(horizontal_flip, random_crop, None, _colour_photo())
+    with pytest.raises(ValueError, match=re.escape("not one of the slider's values")):
+        widgets.augmentation_explorer(
+            horizontal_flip, random_crop, color_shift, _colour_photo(), crop=50
+        )

@@ -36,6 +36,9 @@
   the filter size and a bottleneck's channels count, with *your* ``conv_cost`` and
   ``depthwise_separable_cost``, the multiplications of a normal convolution, an Inception-style
   1 x 1 bottleneck and a depthwise-separable convolution, drawn as bars.
+- :func:`augmentation_explorer` (c4w2): a mirror checkbox and sliders for the crop size, the
+  crop's seed and the red, green and blue shifts augment a colour photograph with *your*
+  ``horizontal_flip``, ``random_crop`` and ``color_shift`` and show it beside the original.
 
 Shapes (the vocabulary of :mod:`helpers`): ``X`` is ``(n_x, m)`` with examples as columns,
 ``Y`` is ``(1, m)``, pictures are ``(num_px, num_px, 3)`` uint8.
@@ -51,7 +54,7 @@ has a method that does what a user action would (:meth:`LearningRateExplorer.upd
 :meth:`AveragesExplorer.update`, :meth:`SamplingExplorer.update`,
 :meth:`BatchNormExplorer.update`, :meth:`DiagnosisExplorer.update`,
 :meth:`FilterExplorer.update`, :meth:`FeatureMapExplorer.update`,
-:meth:`CostExplorer.update`), so tests can drive it.
+:meth:`CostExplorer.update`, :meth:`AugmentationExplorer.update`), so tests can drive it.
 
 When your code raises (for example ``NotImplementedError`` because you have not written it
 yet), the widget shows a short message saying what to do instead of a traceback.
@@ -65,7 +68,7 @@ module per widget: :mod:`~helpers.widgets.learning_rates`, :mod:`~helpers.widget
 :mod:`~helpers.widgets.averages` (c2w2), :mod:`~helpers.widgets.sampling` and
 :mod:`~helpers.widgets.batchnorm` (c2w3), :mod:`~helpers.widgets.diagnosis` (c3),
 :mod:`~helpers.widgets.filters` and :mod:`~helpers.widgets.feature_maps` (c4w1),
-:mod:`~helpers.widgets.costs` (c4w2). Every name
+:mod:`~helpers.widgets.costs` and :mod:`~helpers.widgets.augmentation` (c4w2). Every name
 below is importable from ``helpers.widgets`` itself.
 """
 
@@ -73,6 +76,11 @@ from __future__ import annotations
 
 # ``from .m import X as X`` re-exports a name that is not in __all__ (as before the split):
 # the explorers' base class, what a training run returns, the sliders' values and the seeds.
+from .augmentation import DEFAULT_CROP_SEEDS as DEFAULT_CROP_SEEDS
+from .augmentation import DEFAULT_CROPS as DEFAULT_CROPS
+from .augmentation import DEFAULT_SHIFTS as DEFAULT_SHIFTS
+from .augmentation import AugmentationExplorer, augmentation_explorer
+from .augmentation import AugmentationRun as AugmentationRun
 from .averages import DEFAULT_BETAS as DEFAULT_BETAS
 from .averages import AveragesExplorer, averages_explorer
 from .averages import AveragesRun as AveragesRun
@@ -161,4 +169,6 @@ __all__ = [
     "FeatureMapExplorer",
     "cost_explorer",
     "CostExplorer",
+    "augmentation_explorer",
+    "AugmentationExplorer",
 ]
