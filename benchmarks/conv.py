@@ -67,23 +67,6 @@ def fastest_rounds(functions: dict) -> dict:
     return best
 
 
-def loop_forward(A_prev, W, b, stride, pad):
-    import numpy as np
-
-    m, n_H_prev, n_W_prev, _ = A_prev.shape
-    f, _, _, n_C = W.shape
-    n_H, n_W = (n_H_prev + 2 * pad - f) // stride + 1, (n_W_prev + 2 * pad - f) // stride + 1
-    A_pad = np.pad(A_prev, ((0, 0), (pad, pad), (pad, pad), (0, 0)))
-    Z = np.zeros((m, n_H, n_W, n_C))
-    for i in range(m):
-        for h in range(n_H):
-            for w in range(n_W):
-                window = A_pad[i, h * stride : h * stride + f, w * stride : w * stride + f, :]
-                for c in range(n_C):
-                    Z[i, h, w, c] = np.sum(window * W[..., c]) + b[0, 0, 0, c]
-    return Z
-
-
 def _cell(value, digits: int = 2) -> str:
     return "" if value is None else f"{value:.{digits}f}"
 
@@ -141,7 +124,9 @@ def row(shape, rng, nn, torch, with_loop: bool) -> tuple[str, float]:
             _relative(db.ravel(), dbias),
         )
     times = {key: value * 1e3 for key, value in fastest_rounds(functions).items()}
-    loop_f = _seconds(lambda: loop_forward(A, W, b, stride, pad)) * 1e3 if with_loop else None
+    loop_f = (
+        _seconds(lambda: nn.loop_conv_forward(A, W, b, stride, pad)) * 1e3 if with_loop else None
+    )
     fast_f, fast_b = times["fast_f"], times["fast_b"]
     torch_f, torch_b = times.get("torch_f"), times.get("torch_b")
     ratio_f = _cell(fast_f / torch_f if torch_f else None)

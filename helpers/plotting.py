@@ -2234,35 +2234,10 @@ def plot_shift_accuracies(shifts, accuracies, title=None) -> Figure:
 
     Returns: the matplotlib ``Figure`` with one ``Axes``: one line per model, and a legend.
     """
-    name = "plot_shift_accuracies"
-    x = _series(shifts, "shifts", name)
-    if not isinstance(accuracies, Mapping) or len(accuracies) == 0:
-        raise ValueError(f"{name}: accuracies must be a non-empty dict {{model: accuracies}}.")
-    fig, ax = plt.subplots(figsize=(6.4, 4.0), layout="constrained")
-    for index, (model, values) in enumerate(accuracies.items()):
-        y = _series(values, f"accuracies[{model!r}]", name)
-        if y.size != x.size:
-            raise ValueError(f"{name}: {y.size} accuracies of {model!r} for {x.size} shifts.")
-        ax.plot(x, y, marker="o", linewidth=2, color=f"C{index % 10}", label=str(model))
-        for xi, yi in zip(x, y, strict=True):
-            ax.annotate(
-                f"{yi:.1f}",
-                (xi, yi),
-                textcoords="offset points",
-                xytext=(0, 7),
-                ha="center",
-                fontsize=8,
-                color=f"C{index % 10}",
-            )
-    ax.set_xticks(x)
-    ax.set_xlabel("shift (pixels)")
-    ax.set_ylabel("test accuracy (%)")
-    ax.set_ylim(0, 105)
-    ax.grid(True, alpha=0.3)
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(frameon=False)
-    ax.set_title(title or "Accuracy on shifted test pictures", fontsize=12, fontweight="bold")
-    return fig
+    return _accuracy_lines(
+        shifts, accuracies, "shift (pixels)", title or "Accuracy on shifted test pictures",
+        "plot_shift_accuracies", "shifts",
+    )  # fmt: skip
 
 
 # ============================================================ week c4w2: case studies
@@ -2455,7 +2430,12 @@ def plot_accuracy_lines(x, accuracies, xlabel, title=None) -> Figure:
 
     Returns: the matplotlib ``Figure`` with one ``Axes``: one line per model, and a legend.
     """
-    name = "plot_accuracy_lines"
+    return _accuracy_lines(x, accuracies, xlabel, title or "Test accuracy", "plot_accuracy_lines")
+
+
+def _accuracy_lines(x, accuracies, xlabel, title, name, unit="settings") -> Figure:
+    """The figure of plot_accuracy_lines and plot_shift_accuracies (``name`` and ``unit`` are
+    for their error messages)."""
     xs = _series(x, "x", name)
     if not isinstance(accuracies, Mapping) or len(accuracies) == 0:
         raise ValueError(f"{name}: accuracies must be a non-empty dict {{model: accuracies}}.")
@@ -2465,7 +2445,7 @@ def plot_accuracy_lines(x, accuracies, xlabel, title=None) -> Figure:
         lines[model] = _series(values, f"accuracies[{model!r}]", name)
         if lines[model].size != xs.size:
             raise ValueError(
-                f"{name}: {lines[model].size} accuracies of {model!r} for {xs.size} settings."
+                f"{name}: {lines[model].size} accuracies of {model!r} for {xs.size} {unit}."
             )
     highest = np.max(np.stack(list(lines.values())), axis=0)
     for index, (model, y) in enumerate(lines.items()):
@@ -2483,6 +2463,6 @@ def plot_accuracy_lines(x, accuracies, xlabel, title=None) -> Figure:
     ax.set_ylim(max(0.0, 10 * np.floor((lowest - 5) / 10)), 102)
     ax.grid(True, alpha=0.3)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(frameon=False, loc="lower right")
-    ax.set_title(title or "Test accuracy", fontsize=12, fontweight="bold")
+    ax.legend(frameon=False, loc="best")
+    ax.set_title(title, fontsize=12, fontweight="bold")
     return fig

@@ -586,22 +586,6 @@ CONV_CASES = [  # (m, n_H, n_W, n_C_prev, n_C, f, pad, stride): odd strides, f =
 ]
 
 
-def _loop_conv(A_prev, W, b, stride, pad):
-    """The course's loop version, written out (what the fast layer must equal)."""
-    m, n_H_prev, n_W_prev, _ = A_prev.shape
-    f, _, _, n_C = W.shape
-    n_H, n_W = nn.output_size(n_H_prev, f, pad, stride), nn.output_size(n_W_prev, f, pad, stride)
-    A_pad = np.pad(A_prev, ((0, 0), (pad, pad), (pad, pad), (0, 0)))
-    Z = np.zeros((m, n_H, n_W, n_C))
-    for i in range(m):
-        for h in range(n_H):
-            for w in range(n_W):
-                window = A_pad[i, h * stride : h * stride + f, w * stride : w * stride + f, :]
-                for c in range(n_C):
-                    Z[i, h, w, c] = np.sum(window * W[..., c]) + b[0, 0, 0, c]
-    return Z
-
-
 @pytest.mark.parametrize("case", CONV_CASES)
 def test_conv_forward_equals_the_loop_and_backward_matches_numerical_gradients(case, rng):
     m, n_H, n_W, n_C_prev, n_C, f, pad, stride = case
@@ -609,7 +593,9 @@ def test_conv_forward_equals_the_loop_and_backward_matches_numerical_gradients(c
     W, b = rng.normal(size=(f, f, n_C_prev, n_C)), rng.normal(size=(1, 1, 1, n_C))
     hp = {"stride": stride, "pad": pad}
     Z, cache = nn.conv_forward(A_prev, W, b, hp)
-    np.testing.assert_allclose(Z, _loop_conv(A_prev, W, b, stride, pad), rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(
+        Z, nn.loop_conv_forward(A_prev, W, b, stride, pad), rtol=1e-12, atol=1e-12
+    )
     dZ = rng.normal(size=Z.shape)
 
     def F(A, W_, b_):
@@ -625,23 +611,6 @@ def test_conv_forward_equals_the_loop_and_backward_matches_numerical_gradients(c
     ):
         assert got.shape == want.shape, part
         assert nn.relative_error(got, want) < TOLERANCE, (part, case)
-
-
-def _loop_conv_backward(dZ, A_prev, W, stride, pad):
-    """The course's loop version of conv_backward, written out: dW and db are sums."""
-    f = W.shape[0]
-    m, n_H, n_W, n_C = dZ.shape
-    A_pad = np.pad(A_prev, ((0, 0), (pad, pad), (pad, pad), (0, 0)))
-    dA_pad, dW, db = np.zeros(A_pad.shape), np.zeros(W.shape), np.zeros((1, 1, 1, n_C))
-    for i in range(m):
-        for h in range(n_H):
-            for w in range(n_W):
-                rows, cols = slice(h * stride, h * stride + f), slice(w * stride, w * stride + f)
-                for c in range(n_C):
-                    dA_pad[i, rows, cols, :] += W[..., c] * dZ[i, h, w, c]
-                    dW[..., c] += A_pad[i, rows, cols, :] * dZ[i, h, w, c]
-                    db[..., c] += dZ[i, h, w, c]
-    return dA_pad[:, pad : pad + A_prev.shape[1], pad : pad + A_prev.shape[2], :], dW, db
 
 
 CONV_LOOP_CASES = CONV_CASES + [  # stride 1 (the column matrix's wide rows), pad 0, 1 x 1 out
@@ -663,11 +632,13 @@ def test_conv_forward_and_backward_equal_the_loop_versions(case, rng):
     originals = [x.copy() for x in (A_prev, W, b)]
     Z, cache = nn.conv_forward(A_prev, W, b, hp)
     assert cache[0] is A_prev and cache[1] is W and cache[2] is b and cache[3] is hp
-    np.testing.assert_allclose(Z, _loop_conv(A_prev, W, b, stride, pad), rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(
+        Z, nn.loop_conv_forward(A_prev, W, b, stride, pad), rtol=1e-12, atol=1e-12
+    )
     dZ = rng.normal(size=Z.shape)
     dZ_before = dZ.copy()
     got = nn.conv_backward(dZ, cache)
-    want = _loop_conv_backward(dZ, A_prev, W, stride, pad)
+    want = nn.loop_conv_backward(dZ, A_prev, W, stride, pad)
     for part, g, w in zip(("dA_prev", "dW", "db"), got, want, strict=True):
         assert g.shape == w.shape and g.dtype == np.float64, part
         np.testing.assert_allclose(g, w, rtol=1e-12, atol=1e-12, err_msg=part)

@@ -37,6 +37,8 @@ from .activations import (  # noqa: F401 - the library's names, re-exported
 from .conv import (  # noqa: F401
     conv_backward,
     conv_forward,
+    loop_conv_backward,
+    loop_conv_forward,
     output_size,
     pool_backward,
     pool_forward,

@@ -149,3 +149,39 @@ def pool_backward(dA, cache, mode: str = "max"):
             cols = slice(j, j + stride * (n_W - 1) + 1, stride)
             dA_prev[:, rows, cols, :] += share[..., i, j]
     return dA_prev
+
+
+# ------------------------------------------------ the loop versions (slow: tests, benchmarks)
+def loop_conv_forward(A_prev, W, b, stride, pad):
+    """The course's loop version of conv_forward, written out: what conv_forward must equal
+    (tests and benchmarks use it; Z only)."""
+    m, n_H_prev, n_W_prev, _ = A_prev.shape
+    f, _, _, n_C = W.shape
+    n_H, n_W = output_size(n_H_prev, f, pad, stride), output_size(n_W_prev, f, pad, stride)
+    A_pad = np.pad(A_prev, ((0, 0), (pad, pad), (pad, pad), (0, 0)))
+    Z = np.zeros((m, n_H, n_W, n_C))
+    for i in range(m):
+        for h in range(n_H):
+            for w in range(n_W):
+                window = A_pad[i, h * stride : h * stride + f, w * stride : w * stride + f, :]
+                for c in range(n_C):
+                    Z[i, h, w, c] = np.sum(window * W[..., c]) + b[0, 0, 0, c]
+    return Z
+
+
+def loop_conv_backward(dZ, A_prev, W, stride, pad):
+    """The course's loop version of conv_backward, written out: what conv_backward must equal
+    (dW and db are sums)."""
+    f = W.shape[0]
+    m, n_H, n_W, n_C = dZ.shape
+    A_pad = np.pad(A_prev, ((0, 0), (pad, pad), (pad, pad), (0, 0)))
+    dA_pad, dW, db = np.zeros(A_pad.shape), np.zeros(W.shape), np.zeros((1, 1, 1, n_C))
+    for i in range(m):
+        for h in range(n_H):
+            for w in range(n_W):
+                rows, cols = slice(h * stride, h * stride + f), slice(w * stride, w * stride + f)
+                for c in range(n_C):
+                    dA_pad[i, rows, cols, :] += W[..., c] * dZ[i, h, w, c]
+                    dW[..., c] += A_pad[i, rows, cols, :] * dZ[i, h, w, c]
+                    db[..., c] += dZ[i, h, w, c]
+    return dA_pad[:, pad : pad + A_prev.shape[1], pad : pad + A_prev.shape[2], :], dW, db
