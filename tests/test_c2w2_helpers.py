@@ -312,7 +312,7 @@ def test_optimizer_paths_explorer_explains_a_path_of_the_wrong_shape():
     ("kwargs", "message"),
     [
         ({"surface_path": "path"}, "expected the function `surface_path`"),
-        ({"learning_rates": (0.0, 0.1)}, "learning_rates must hold numbers in (0, inf]"),
+        ({"learning_rates": (0.0, 0.1)}, "learning_rates must hold positive numbers"),
         ({"beta1s": (0.9, 1.0)}, "must be below 1"),
         ({"learning_rate": 0.3}, "not one of the slider's values"),
     ],

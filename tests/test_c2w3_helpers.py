@@ -259,7 +259,7 @@ def test_batchnorm_explorer_explains_an_unusable_result():
         (("train",), {}, "expected the function `train_fn`"),
         ((make_train_fn(),), {"num_epochs": 0}, "num_epochs must be a positive whole number"),
         ((make_train_fn(),), {"learning_rate": 0.42}, "not one of the slider's values"),
-        ((make_train_fn(), (0.0, 1.0)), {}, "learning_rates must hold numbers in (0, inf]"),
+        ((make_train_fn(), (0.0, 1.0)), {}, "learning_rates must hold positive numbers"),
     ],
 )
 def test_batchnorm_explorer_rejects_bad_arguments(args, kwargs, message):

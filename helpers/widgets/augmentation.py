@@ -22,7 +22,6 @@ from .base import (
     LearnerProblem,
     call_named,
     choice_slider,
-    choices,
     slider_values,
     start_value,
 )
@@ -150,7 +149,7 @@ class AugmentationExplorer(Explorer):
                     f"{function}: expected your function {name}, got {type(learner).__name__}."
                 )
         self._photo = _colour_picture(photo, function)
-        crop_options = choices(crops, "crops", integer=True)
+        crop_options = slider_values(crops, "crops", integer=True)
         if any(c > 100 for c in crop_options):
             raise ValueError(f"crops must hold percentages 1 .. 100, got {crops!r}.")
         seed_options = _seeds(seeds, "seeds")

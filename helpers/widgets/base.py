@@ -12,7 +12,7 @@ data). :class:`Explorer` builds that layout and holds what the explorers have in
   before and disables the controls while it trains;
 - the status line and the plot (:meth:`Explorer._show_result`,
   :meth:`Explorer._show_problem`);
-- checking the lists of slider values (:func:`choices`, :func:`start_value`) and building
+- checking the lists of slider values (:func:`slider_values`, :func:`start_value`) and building
   the sliders (:func:`choice_slider`).
 
 None of this changes NumPy's or BLAS's thread settings: the learner's code runs in the
@@ -162,30 +162,6 @@ class SeededRandom:
 
 
 # ==================================================================================== sliders
-def choices(values, name: str, *, integer: bool) -> tuple:
-    """The values of a slider as a tuple of distinct positive ints or floats.
-
-    ``name`` is the argument's name in the ``ValueError`` raised when ``values`` is empty,
-    holds something other than positive numbers (whole numbers if ``integer``) or holds the
-    same value twice.
-    """
-    try:
-        values = tuple(values)
-    except TypeError:
-        raise ValueError(f"{name} must be a list of numbers, got {values!r}.") from None
-    if not values:
-        raise ValueError(f"{name} must not be empty.")
-    ok_type = (int, np.integer) if integer else (int, float, np.integer, np.floating)
-    kind = "positive whole numbers" if integer else "positive numbers"
-    for value in values:
-        if isinstance(value, bool) or not isinstance(value, ok_type) or not value > 0:
-            raise ValueError(f"{name} must hold {kind}, got {value!r}.")
-    converted = tuple(int(v) if integer else float(v) for v in values)
-    if len(set(converted)) != len(converted):
-        raise ValueError(f"{name} holds the same value twice: {values!r}.")
-    return converted
-
-
 def start_value(value, options: tuple, name: str):
     """Where a slider over ``options`` starts: ``value``, or the middle option for ``None``."""
     if value is None:
@@ -369,24 +345,28 @@ def call_named(explorer: Explorer, name: str, function, *args, **kwargs):
         raise
 
 
-def slider_values(values, name: str, low: float, high: float, low_ok: bool) -> tuple[float, ...]:
-    """A slider's values: distinct numbers in the range (low, high] (or [low, high])."""
+def slider_values(
+    values, name: str, low: float = 0.0, high: float = np.inf, *, low_ok=False, integer=False
+) -> tuple:
+    """A slider's values: distinct numbers in (low, high], or [low, high] if ``low_ok``; whole
+    numbers (ints) if ``integer``, else floats. A ``ValueError`` naming ``name`` otherwise."""
     try:
         values = tuple(values)
     except TypeError:
         raise ValueError(f"{name} must be a list of numbers, got {values!r}.") from None
     if not values:
         raise ValueError(f"{name} must not be empty.")
+    kind = "whole numbers" if integer else "numbers"
+    if (low, high, low_ok) == (0.0, np.inf, False):
+        kind = f"positive {kind}"
+    else:
+        kind += f" in {'[' if low_ok else '('}{low:g}, {high:g}]"
+    types = (int, np.integer) if integer else (int, float, np.integer, np.floating)
     for value in values:
-        number = isinstance(value, (int, float, np.integer, np.floating))
-        if isinstance(value, bool) or not number or not np.isfinite(value):
-            raise ValueError(f"{name} must hold numbers, got {value!r}.")
-        if not ((value >= low if low_ok else value > low) and value <= high):
-            bracket = "[" if low_ok else "("
-            raise ValueError(
-                f"{name} must hold numbers in {bracket}{low:g}, {high:g}], got {value!r}."
-            )
-    converted = tuple(float(value) for value in values)
+        inside = isinstance(value, types) and not isinstance(value, bool) and np.isfinite(value)
+        if not inside or not ((value >= low if low_ok else value > low) and value <= high):
+            raise ValueError(f"{name} must hold {kind}, got {value!r}.")
+    converted = tuple(int(v) if integer else float(v) for v in values)
     if len(set(converted)) != len(converted):
         raise ValueError(f"{name} holds the same value twice: {values!r}.")
     return converted

@@ -74,7 +74,7 @@ class BatchNormExplorer(Explorer):
         if not callable(train_fn):
             raise ValueError(f"{name}: expected the function `train_fn`, got "
                              f"{type(train_fn).__name__}.")  # fmt: skip
-        rates = slider_values(learning_rates, "learning_rates", 0.0, np.inf, low_ok=False)
+        rates = slider_values(learning_rates, "learning_rates")
         if isinstance(num_epochs, bool) or not isinstance(num_epochs, int) or num_epochs < 1:
             raise ValueError(f"{name}: num_epochs must be a positive whole number.")
         self._train_fn, self._num_epochs = train_fn, num_epochs

@@ -19,7 +19,7 @@ import numpy as np
 
 from helpers import plotting
 
-from .base import Explorer, LearnerProblem, call_named, choice_slider, choices, start_value
+from .base import Explorer, LearnerProblem, call_named, choice_slider, slider_values, start_value
 
 DEFAULT_OUTPUT_SIZES = (7, 14, 28, 56, 112)
 DEFAULT_INPUT_CHANNELS = (3, 16, 32, 64, 128, 192, 256, 512, 1024)
@@ -113,7 +113,7 @@ class CostExplorer(Explorer):
             (output_channels, n_C, "output_channels", "output channels n_C", "{}"),
             (bottlenecks, bottleneck, "bottlenecks", "bottleneck channels", "{}"),
         ):
-            options = choices(values, f"{function}: {argument}", integer=True)
+            options = slider_values(values, f"{function}: {argument}", integer=True)
             value = start_value(start, options, f"{function}: {argument[:-1]}")
             sliders.append(choice_slider(options, value, description, style, label))
         (

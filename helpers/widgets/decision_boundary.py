@@ -14,7 +14,7 @@ import numpy as np
 
 from helpers import plotting
 
-from .base import Explorer, LearnerProblem, choice_slider, choices, start_value
+from .base import Explorer, LearnerProblem, choice_slider, slider_values, start_value
 
 DEFAULT_HIDDEN_SIZES = (1, 2, 3, 4, 5, 10, 20, 50)
 DEFAULT_BOUNDARY_ITERATIONS = (100, 500, 1000, 2000, 5000, 10000)
@@ -102,8 +102,8 @@ class DecisionBoundaryExplorer(Explorer):
                     f"{name}: expected your function `{label}`, got {type(function).__name__}."
                 )
         self._data = _checked_datasets(datasets, name)
-        sizes = choices(hidden_sizes, "hidden_sizes", integer=True)
-        counts = choices(iterations, "iterations", integer=True)
+        sizes = slider_values(hidden_sizes, "hidden_sizes", integer=True)
+        counts = slider_values(iterations, "iterations", integer=True)
         names = list(self._data)
         if dataset is None:
             dataset = names[0]

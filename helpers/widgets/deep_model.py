@@ -21,9 +21,9 @@ from .base import (
     LearnerProblem,
     checked_parameters,
     choice_slider,
-    choices,
     learner_costs,
     problem_html,
+    slider_values,
     start_value,
 )
 
@@ -167,8 +167,8 @@ class DeepModelExplorer(Explorer):
                 f"{type(L_layer_model).__name__}."
             )
         self._data = _checked_split(X_train, Y_train, X_test, Y_test, name)
-        rates = choices(learning_rates, "learning_rates", integer=False)
-        counts = choices(iterations, "iterations", integer=True)
+        rates = slider_values(learning_rates, "learning_rates")
+        counts = slider_values(iterations, "iterations", integer=True)
         learning_rate = start_value(learning_rate, rates, "learning_rate")
         num_iterations = start_value(num_iterations, counts, "num_iterations")
         try:

@@ -18,7 +18,7 @@ import numpy as np
 
 from helpers import plotting
 
-from .base import Explorer, LearnerProblem, call_named, choice_slider, choices, start_value
+from .base import Explorer, LearnerProblem, call_named, choice_slider, slider_values, start_value
 
 _VERTICAL = np.array([[1.0, 0.0, -1.0]] * 3)
 _SOBEL = np.array([[1.0, 0.0, -1.0], [2.0, 0.0, -2.0], [1.0, 0.0, -1.0]])
@@ -143,7 +143,7 @@ class FilterExplorer(Explorer):
             or len(set(pad_options)) != len(pad_options)
         ):
             raise ValueError(f"{function}: pads must be distinct whole numbers >= 0, got {pads!r}.")
-        stride_options = choices(strides, "strides", integer=True)
+        stride_options = slider_values(strides, "strides", integer=True)
         self.filter_menu = widgets.Dropdown(
             options=list(self.filters),
             value=filter_name,

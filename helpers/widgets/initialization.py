@@ -25,8 +25,8 @@ from .base import (
     checked_parameters,
     checked_split,
     choice_slider,
-    choices,
     problem_html,
+    slider_values,
     start_value,
 )
 
@@ -100,15 +100,15 @@ class InitializationExplorer(Explorer):
                     f"{name}: expected the function `{label}`, got {type(function).__name__}."
                 )
         self._data = checked_split(X_train, Y_train, X_test, Y_test, name)
-        weight_scales = choices(scales, "scales", integer=False)
-        counts = choices(iterations, "iterations", integer=True)
+        weight_scales = slider_values(scales, "scales")
+        counts = slider_values(iterations, "iterations", integer=True)
         scale = start_value(float(scale), weight_scales, "scale")
         num_iterations = start_value(num_iterations, counts, "num_iterations")
         if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float)):
             raise ValueError(f"{name}: learning_rate must be a number, got {learning_rate!r}.")
         if not learning_rate > 0:
             raise ValueError(f"{name}: learning_rate must be positive, got {learning_rate!r}.")
-        layers_dims = tuple(choices(layers_dims, "layers_dims", integer=True))
+        layers_dims = tuple(slider_values(layers_dims, "layers_dims", integer=True))
         if len(layers_dims) < 2 or layers_dims[0] != self._data[0].shape[0]:
             raise ValueError(
                 f"{name}: layers_dims must start with the number of input features "

@@ -19,8 +19,8 @@ from .base import (
     Explorer,
     LearnerProblem,
     choice_slider,
-    choices,
     learner_costs,
+    slider_values,
     start_value,
 )
 
@@ -83,8 +83,8 @@ class LearningRateExplorer(Explorer):
                 "learning_rate_explorer: the first argument must be your function `model`, "
                 f"got {type(model).__name__}."
             )
-        rates = choices(learning_rates, "learning_rates", integer=False)
-        counts = choices(iterations, "iterations", integer=True)
+        rates = slider_values(learning_rates, "learning_rates")
+        counts = slider_values(iterations, "iterations", integer=True)
         learning_rate = start_value(learning_rate, rates, "learning_rate")
         num_iterations = start_value(num_iterations, counts, "num_iterations")
 

@@ -95,7 +95,7 @@ class OptimizerPathsExplorer(Explorer):
                 raise ValueError(
                     f"{name}: expected the function `{label}`, got {type(function).__name__}."
                 )
-        rates = slider_values(learning_rates, "learning_rates", 0.0, np.inf, low_ok=False)
+        rates = slider_values(learning_rates, "learning_rates")
         first_betas = slider_values(beta1s, "beta1s", 0.0, 1.0, low_ok=True)
         second_betas = slider_values(beta2s, "beta2s", 0.0, 1.0, low_ok=True)
         if 1.0 in first_betas or 1.0 in second_betas:

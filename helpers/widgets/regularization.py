@@ -22,7 +22,6 @@ from .base import (
     call_named,
     checked_split,
     choice_slider,
-    choices,
     learner_costs,
     problem_html,
     slider_values,
@@ -117,7 +116,7 @@ class RegularizationExplorer(Explorer):
         self._data = checked_split(X_train, Y_train, X_test, Y_test, name)
         lambda_values = slider_values(lambdas, "lambdas", 0.0, np.inf, low_ok=True)
         keep_values = slider_values(keep_probs, "keep_probs", 0.0, 1.0, low_ok=False)
-        counts = choices(iterations, "iterations", integer=True)
+        counts = slider_values(iterations, "iterations", integer=True)
         lambd = start_value(float(lambd), lambda_values, "lambd")
         keep_prob = start_value(float(keep_prob), keep_values, "keep_prob")
         num_iterations = start_value(num_iterations, counts, "num_iterations")

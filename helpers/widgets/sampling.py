@@ -16,7 +16,7 @@ import numpy as np
 
 from helpers import plotting
 
-from .base import Explorer, LearnerProblem, choice_slider, choices, start_value
+from .base import Explorer, LearnerProblem, choice_slider, slider_values, start_value
 
 DEFAULT_SAMPLE_COUNTS = (10, 30, 100, 300, 1000, 3000)
 SCALES = ("log", "linear")
@@ -86,7 +86,7 @@ class SamplingExplorer(Explorer):
                 raise ValueError(
                     f"{name}: expected the function `{label}`, got {type(function).__name__}."
                 )
-        counts = choices(sample_counts, "sample_counts", integer=True)
+        counts = slider_values(sample_counts, "sample_counts", integer=True)
         if scale not in SCALES:
             raise ValueError(f"{name}: scale must be one of {SCALES}, got {scale!r}.")
         self._sample_learning_rates, self._sample_betas = sample_learning_rates, sample_betas
