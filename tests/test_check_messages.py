@@ -117,6 +117,56 @@ def test_a_missing_layer_zero_says_the_layers_are_numbered_from_1():
     assert "numbered from 1" in lines[-1] and "range(1, L + 1)" in lines[-1]
 
 
+def test_a_loop_one_layer_too_far_is_named():
+    source = (
+        "def update(parameters):\n"
+        "    for l in range(1, len(parameters) + 1):\n"
+        '        parameters["W" + str(l)] = parameters["W" + str(l)] * 2\n'
+        "    return parameters\n"
+    )
+    lines = failure_of(source, "update", {"W1": np.ones(2), "b1": np.ones(2)})
+    assert lines[0].endswith("KeyError: 'W2'")
+    assert "one layer too far" in lines[-1] and "len(parameters) // 2" in lines[-1]
+
+
+def test_a_wrong_update_in_place_is_compared_with_the_arguments_as_given():
+    """Coursera-style updates edit the caller's dict; the public check passes copies, so a
+    wrong one is not told that it "was never updated"."""
+    from helpers.checks import c2w2
+
+    source = (
+        "def update_parameters_with_gd(parameters, grads, learning_rate):\n"
+        "    for key in parameters:\n"
+        '        parameters[key] -= 2 * learning_rate * grads["d" + key]\n'
+        "    return parameters\n"
+    )
+    with pytest.raises(CheckFailure) as failed:
+        c2w2.check_update_parameters_with_gd(learner_function(source, "update_parameters_with_gd"))
+    assert "is wrong." in str(failed.value) and "never updated" not in str(failed.value)
+
+
+def test_a_list_of_the_right_numbers_is_told_to_be_an_array_not_a_planted_mistake():
+    """A planted mistake whose output equals the expected one (on these inputs) cannot be what
+    went wrong, though the list matches its numbers too."""
+    from helpers.checks import c2w2
+
+    source = (
+        "def exponentially_weighted_average(theta, beta, bias_correction=False):\n"
+        "    v, out = 0.0, []\n"
+        "    for t, x in enumerate(theta, 1):\n"
+        "        v = beta * v + (1 - beta) * x\n"
+        "        out.append(v / (1 - beta**t) if bias_correction else v)\n"
+        "    return out\n"
+    )
+    with pytest.raises(CheckFailure) as failed:
+        c2w2.check_exponentially_weighted_average(
+            learner_function(source, "exponentially_weighted_average")
+        )
+    lines = str(failed.value).splitlines()
+    assert "should be a NumPy array, got list" in lines[0]
+    assert lines[-1] == "  likely mistake: build it with NumPy (np.array, np.zeros, ...)."
+
+
 def test_a_name_the_exercise_asks_for_and_never_defined_is_named():
     source = (
         'def optimize(w, grads):\n    w = w - 0.1 * grads["dw"]\n    return {"w": w}, {"dw": dw}\n'
@@ -124,7 +174,7 @@ def test_a_name_the_exercise_asks_for_and_never_defined_is_named():
     lines = failure_of(source, "optimize", np.ones(2), {"dw": np.ones(2)})
     assert "NameError: name 'dw' is not defined" in lines[0]
     assert lines[1] == '  where:    line 3 of `optimize`: return {"w": w}, {"dw": dw}'
-    assert "must define `dw`" in lines[2]
+    assert "define `dw`, with exactly this name" in lines[2]
 
 
 def test_a_tuple_where_an_array_belongs_says_to_unpack_it():

@@ -365,6 +365,14 @@ MISTAKES = [
         "the same mini-batches (the training function changes the seed every epoch).",
         _mini_batches(seed="pass"),
     ),
+    Mistake(
+        "mini_batches_fixed_seed",
+        "random_mini_batches",
+        "use the seed argument, np.random.seed(seed), not a number of your own: the training "
+        "function passes a new seed every epoch so that each epoch sees the examples in a new "
+        "order.",
+        _mini_batches(seed="np.random.seed(1)"),
+    ),
     # ---------------------------------------------------------------------------- EWA
     Mistake(
         "ewa_swapped",
@@ -477,6 +485,13 @@ MISTAKES = [
         "correct the bias of both averages: v_corrected = v / (1 - beta1**t) and "
         "s_corrected = s / (1 - beta2**t).",
         _adam(v_hat="v[name]", s_hat="s[name]"),
+    ),
+    Mistake(
+        "adam_step_uncorrected_s",
+        "update_parameters_with_adam",
+        "the step divides by the square root of s_corrected, not of s: both averages are "
+        "corrected before the step, v_corrected / (np.sqrt(s_corrected) + epsilon).",
+        _adam(step="learning_rate * v_corrected[name] / (np.sqrt(s[name]) + epsilon)"),
     ),
     Mistake(
         "adam_power_outside",

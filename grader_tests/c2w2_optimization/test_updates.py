@@ -1,6 +1,8 @@
 """Hidden checks of the parameter updates and the optimizer states on random networks of 1 to
 4 layers: gradient descent, momentum and Adam over several steps (t = 1 and later steps, the
-states v and s carried over from the reference's earlier steps), and their initializers."""
+states v and s carried over from the reference's earlier steps), and their initializers.
+Momentum and Adam always see 2 or 3 layers: a loop that stops after the first layer (a
+`return` inside it) returns a one-layer network right."""
 
 from __future__ import annotations
 
@@ -41,7 +43,7 @@ def test_initialize_adam(initialize_adam, rng, L):
 @pytest.mark.grades("test_update_parameters_with_momentum")
 @pytest.mark.parametrize("beta", [0.9, 0.5])
 def test_update_parameters_with_momentum(update_parameters_with_momentum, rng, beta):
-    parameters = parameters_of(rng, layer_sizes(rng, int(rng.integers(1, 4))))
+    parameters = parameters_of(rng, layer_sizes(rng, int(rng.integers(2, 4))))
     v = ref.initialize_velocity(parameters)
     rate = float(rng.choice([0.01, 0.1]))
     for step in range(1, 4):  # the first step from zeros, then from the reference's velocity
@@ -58,7 +60,7 @@ def test_update_parameters_with_momentum(update_parameters_with_momentum, rng, b
 @pytest.mark.grades("test_update_parameters_with_adam")
 @pytest.mark.parametrize("case", ["default", "tiny gradients", "other betas"])
 def test_update_parameters_with_adam(update_parameters_with_adam, rng, case):
-    parameters = parameters_of(rng, layer_sizes(rng, int(rng.integers(1, 4))))
+    parameters = parameters_of(rng, layer_sizes(rng, int(rng.integers(2, 4))))
     v, s = ref.initialize_adam(parameters)
     options = {"learning_rate": float(rng.choice([0.01, 0.02]))}
     if case == "other betas":

@@ -210,6 +210,13 @@ def _error_hint(exc: BaseException, text: str, code: str, own: str) -> str | Non
                 "last layer; layer 0 is the input, which has no parameters), so loop over "
                 "l = 1 .. L, for example for l in range(1, L + 1)."
             )
+        if re.fullmatch(r"d?[WbAZ]\d+", key):
+            return (
+                f"there is no {key!r}: either your loop goes one layer too far (parameters "
+                "holds a W and a b for each layer, so there are L = len(parameters) // 2 "
+                "layers, and range(1, L + 1) ends at layer L) or the key is misspelled (keys "
+                "are case-sensitive; print(list(the_dict)) shows them)."
+            )
         return (
             f"the dict has no key {key!r}: keys are spelled exactly (they are case-sensitive); "
             "print(list(the_dict)) shows the keys it has."
@@ -218,10 +225,11 @@ def _error_hint(exc: BaseException, text: str, code: str, own: str) -> str | Non
         missing = getattr(exc, "name", None) or next(iter(re.findall(r"'(\w+)'", text)), "")
         if missing:
             return (
-                f"`{missing}` is used but never defined: your code must define `{missing}`, "
-                f"with exactly this name, before the line above uses it (the given lines of "
-                f"`{own}` rely on the names the exercise asks for). If `{missing}` is defined "
-                "in another cell, run that cell first."
+                f"`{missing}` is used but never defined: define `{missing}`, with exactly "
+                f"this name, before the line above uses it (the given lines of `{own}` rely "
+                f"on the names the exercise asks for); work it out from `{own}`'s arguments. "
+                f"If `{missing}` is a function or value that another cell of the notebook "
+                "defines, run that cell first."
             )
     if isinstance(exc, UnboundLocalError):
         return (

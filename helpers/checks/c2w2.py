@@ -137,6 +137,16 @@ def expect_same_for_same_seed(first, second, what: str) -> None:
         )
 
 
+def expect_other_order_for_other_seed(first, other, what: str) -> None:
+    """From 8 examples on, two seeds giving the same order means the seed argument is ignored
+    (two random orders of 8 examples agree once in 40,320 draws)."""
+    if sum(batch[0].shape[1] for batch in first) >= 8 and same_batches(first, other):
+        raise failure(
+            f"{what}: another seed gave the same mini-batches.",
+            mistake=WEEK.hint("mini_batches_fixed_seed"),
+        )
+
+
 def check_random_mini_batches(random_mini_batches) -> None:
     """Check random_mini_batches on numbered examples of several sizes."""
     pairs = WEEK.extra("mini_batch_sizes")
@@ -147,12 +157,15 @@ def check_random_mini_batches(random_mini_batches) -> None:
         expect_mini_batches(batches, X, Y, size, what)
         again = call(what, random_mini_batches, X, Y, mini_batch_size=size, seed=1)
         expect_same_for_same_seed(batches, again, what)
+        other = call(what, random_mini_batches, X, Y, mini_batch_size=size, seed=2)
+        expect_other_order_for_other_seed(batches, other, what)
     passed("random_mini_batches", len(pairs))
 
 
 __all__ = [
     "CheckFailure",
     "expect_mini_batches",
+    "expect_other_order_for_other_seed",
     "expect_same_for_same_seed",
     "numbered_examples",
     *sorted(n for n in globals() if n.startswith("check_")),

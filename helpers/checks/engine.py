@@ -18,6 +18,7 @@ fix first, instead of blaming the function for a mistake made elsewhere.
 from __future__ import annotations
 
 import contextlib
+import copy
 import functools
 import importlib
 import io
@@ -168,9 +169,10 @@ class Week:
             what = example["label"]
             wrong, errors = split_mistakes(example["mistakes"])
             none_ok = example["expected"] is None
-            got = call(
-                what, function, *example["args"], hints=errors, none_ok=none_ok, **example["kwargs"]
-            )
+            # the function gets copies: one that edits its arguments in place is compared
+            # with the arguments as they were given (and the next example is not changed)
+            args, kwargs = copy.deepcopy((example["args"], example["kwargs"]))
+            got = call(what, function, *args, hints=errors, none_ok=none_ok, **kwargs)
             label = f"{what}: {result}" if result else what
             compare(got, example["expected"], label, wrong, parts=parts, inputs=example["args"])
             if then is not None:
@@ -285,6 +287,9 @@ def compare(got, expected, what: str, mistakes=(), *, parts=(), inputs=()) -> No
         return _compare(got, expected, what, (), parts=parts, inputs=inputs)
     except CheckFailure:
         pass  # wrong: compared again below, with the mistakes, for the message
+    # a mistake whose output is the expected one cannot be what went wrong (a list holding
+    # the right numbers matches it too)
+    mistakes = [pair for pair in mistakes if not _same_everywhere(expected, pair[0])]
     mistakes = sorted(mistakes, key=lambda pair: not _same_everywhere(got, pair[0]))
     try:
         _compare(got, expected, what, mistakes, parts=parts, inputs=inputs)
@@ -343,7 +348,8 @@ def _compare(got, expected, what: str, mistakes=(), *, parts=(), inputs=()) -> N
     except CheckFailure as failed:
         # a wrong type or shape: still name the mistake whose output this is
         text = str(failed)
-        hint = None if "likely mistake:" in text else likely_mistake(got, mistakes)
+        telling = [(w, h) for w, h in mistakes if not _same_everywhere(expected, w)]
+        hint = None if "likely mistake:" in text else likely_mistake(got, telling)
         if hint is None:
             raise
         raise CheckFailure(f"{text}\n  likely mistake: {hint}") from None
