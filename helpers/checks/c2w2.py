@@ -57,14 +57,18 @@ def _batch_count(batches, m: int, size: int, what: str) -> None:
     expected = complete + (rest > 0)
     if len(batches) == expected:
         return
-    hint = None
+    hint = (
+        f"there are m // mini_batch_size complete mini-batches ({m} // {size} = {complete} "
+        "here), computed from the arguments, plus one for the rest when m is not a multiple "
+        "of mini_batch_size; the rest is added once, after the loop."
+    )
     if rest and len(batches) == expected - 1:
         hint = WEEK.hint("mini_batches_no_rest")
     elif not rest and len(batches) == expected + 1:
         hint = WEEK.hint("mini_batches_empty_last")
     raise failure(
         f"{what} returned {len(batches)} mini-batches.",
-        expected=f"{expected}: {complete} of {size} examples"
+        expected=f"{expected} mini-batches: {complete} of {size} examples each"
         + (f" and one of the {rest} left over" if rest else ""),
         got=f"{len(batches)} mini-batches of sizes {[np.shape(b[1])[-1] for b in batches]}",
         mistake=hint,
