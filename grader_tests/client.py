@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -28,7 +29,14 @@ MAX_RESTARTS = 6
 
 
 class StudentCodeError(Exception):
-    """The student's code raised, hung, exited or returned something the grader cannot use."""
+    """The student's code raised, hung, exited or returned something the grader cannot use.
+    When it raised: ``kind`` is the exception's type name, ``detail`` its message and
+    ``code`` the line of the student's cell that raised it (for the hints of
+    ``helpers.checks.learner_error``)."""
+
+    def __init__(self, text: str, kind: str = "", detail: str = "", code: str = ""):
+        super().__init__(text)
+        self.kind, self.detail, self.code = kind, detail, code
 
 
 class WorkerGone(Exception):
@@ -280,7 +288,9 @@ class Worker:
                     f"{name} is not written yet: it still raises NotImplementedError. "
                     "Replace `raise NotImplementedError()` with your code."
                 )
-            raise StudentCodeError(f"{what} raised {exc_type}: {exc_message}\n{trace}".rstrip())
+            text = f"{what} raised {exc_type}: {exc_message}\n{trace}".rstrip()
+            code = re.findall(r'File "<cell [^\n]*\n {4}([^\n]*)', trace)
+            raise StudentCodeError(text, exc_type, exc_message, code[-1] if code else "")
         if result[0] != "ok":
             raise StudentCodeError(f"{what}: the worker sent an unexpected answer")
         try:

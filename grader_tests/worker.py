@@ -24,6 +24,7 @@ Isolated names are computed by the checker with its reference version: no refere
 ever enters this process, which runs student code.
 """
 
+import linecache
 import os
 import pickle
 import sys
@@ -80,7 +81,10 @@ def main(read_fd, write_fd):
                 send(write_fd, ("cell_start", index))  # noqa: F821
                 error = None
                 try:
-                    code = compile(_transform(source), f"<cell {label}>", "exec")
+                    text, filename = _transform(source), f"<cell {label}>"
+                    # the cell's lines for tracebacks: an error names the learner's line
+                    linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
+                    code = compile(text, filename, "exec")
                     exec(code, namespace)  # noqa: S102 - running the notebook is the point
                 except BaseException as exc:  # SystemExit too: a cell may not end grading
                     error = "{}: {}".format(*_describe_exception(exc)[:2])
@@ -102,7 +106,10 @@ def _ask_checker(name, read_fd, write_fd):
             os._exit(4)
         if answer[0] == "ok":
             return answer[1]
-        raise RuntimeError(f"the grader's {name} could not be used here: {answer[1]}")
+        raise RuntimeError(
+            f"{name} (the course's version, which the grader runs in place of yours here) "
+            f"failed on the arguments your code gave it: {answer[1]}"
+        )
 
     reference.__name__ = reference.__qualname__ = name
     return reference

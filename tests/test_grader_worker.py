@@ -7,6 +7,7 @@ import pytest
 
 from grader_tests import codec
 from grader_tests.client import CallLimits, Cell, StudentCodeError, Worker
+from helpers.checks import learner_error
 
 
 def roundtrip(value):
@@ -104,6 +105,11 @@ PROGRAM = [
         True,
     ),
     Cell("stub", "def stub():\n    raise NotImplementedError()", True),
+    Cell(
+        "missing_key",
+        'def missing_key(parameters):\n    W = parameters["W2"]\n    return W',
+        True,
+    ),
     Cell("greedy", "def greedy():\n    return bytearray(8 * 1024**3)", True),
     Cell(
         "kills_parent",
@@ -121,6 +127,7 @@ NAMES = [
     "describe_helper",
     "helper_with_object",
     "stub",
+    "missing_key",
     "greedy",
     "kills_parent",
     "scale",
@@ -161,6 +168,16 @@ def test_misbehaving_calls_fail_only_themselves(worker, name, message):
     with pytest.raises(StudentCodeError, match=message):
         worker.call(name)
     assert worker.call("double", (1,))[0] == 2  # the worker still answers
+
+
+def test_a_learners_error_keeps_its_kind_message_and_line_for_the_hints(worker):
+    with pytest.raises(StudentCodeError) as raised:
+        worker.call("missing_key", ({"W1": 1.0, "b1": 0.0},))
+    error = raised.value
+    assert (error.kind, error.detail) == ("KeyError", "'W2'")
+    assert error.code == 'W = parameters["W2"]'
+    # the public checks' hints read them as they read an error raised in the notebook
+    assert "one layer too far" in str(learner_error("missing_key(parameters)", None, error))
 
 
 def test_killing_the_worker_costs_one_call_and_grading_goes_on(worker):
@@ -209,7 +226,7 @@ def test_an_isolated_dependency_is_a_call_back_not_code_in_the_worker(worker):
     assert "x + 100" not in seen and "co_consts" not in seen
     assert seen.startswith("stub:")
     # a call back with something that is not plain data is refused, and the call fails
-    with pytest.raises(StudentCodeError, match="could not be used here"):
+    with pytest.raises(StudentCodeError, match="failed on the arguments your code gave it"):
         worker.call("helper_with_object", isolate={"helper": helper})
 
 

@@ -191,7 +191,7 @@ def learner_error(name: str, function, exc: BaseException, hints=()) -> CheckFai
         outer = next((f for f in frames if f.name == own), None)
         if outer is not None and outer is not frames[-1] and frames[-1].name != own:
             lines.append(f"  called from {_describe(outer)}")
-    code = frames[-1].line or "" if frames else ""
+    code = frames[-1].line or "" if frames else getattr(exc, "code", "")
     hint = next((h for fragment, h in hints if fragment in text), None)
     hint = hint or _error_hint(exc, text, code, own)
     if hint:
@@ -202,8 +202,12 @@ def learner_error(name: str, function, exc: BaseException, hints=()) -> CheckFai
 def _error_hint(exc: BaseException, text: str, code: str, own: str) -> str | None:
     """A likely mistake for an error of the learner's code: from the error's kind and the
     line that raised it (``code``), in words that fit any week."""
-    if isinstance(exc, KeyError) and exc.args:
-        key = str(exc.args[0])
+    # the grader's proxy reports the learner's error by its kind and message (``kind``,
+    # ``detail``); an error raised here is looked at itself
+    kind = getattr(exc, "kind", "") or type(exc).__name__
+    detail = getattr(exc, "detail", None)
+    if kind == "KeyError" and (exc.args if detail is None else detail):
+        key = str(exc.args[0]) if detail is None else detail.strip("'\"")
         if re.fullmatch(r"d?[A-Za-z]0", key):
             return (
                 f"there is no {key!r}: the layers are numbered from 1 (W1, b1, ... up to the "
@@ -221,8 +225,9 @@ def _error_hint(exc: BaseException, text: str, code: str, own: str) -> str | Non
             f"the dict has no key {key!r}: keys are spelled exactly (they are case-sensitive); "
             "print(list(the_dict)) shows the keys it has."
         )
-    if isinstance(exc, NameError) and not isinstance(exc, UnboundLocalError):
-        missing = getattr(exc, "name", None) or next(iter(re.findall(r"'(\w+)'", text)), "")
+    if kind == "NameError":
+        said = text if detail is None else detail  # the call's own text may quote names too
+        missing = getattr(exc, "name", None) or next(iter(re.findall(r"'(\w+)'", said)), "")
         if missing:
             return (
                 f"`{missing}` is used but never defined: define `{missing}`, with exactly "
@@ -231,12 +236,18 @@ def _error_hint(exc: BaseException, text: str, code: str, own: str) -> str | Non
                 f"If `{missing}` is a function or value that another cell of the notebook "
                 "defines, run that cell first."
             )
-    if isinstance(exc, UnboundLocalError):
+    if kind == "UnboundLocalError":
         return (
             "a variable is used before your code gives it a value: define it first, with "
             "exactly the name the exercise asks for."
         )
     if "could not be broadcast together" in text:
+        if re.search(r"\bpad\(", code):
+            return (
+                "np.pad takes one (before, after) pair for each axis of the array, in order: "
+                "for X of shape (m, n_H, n_W, n_C), ((0, 0), (pad, pad), (pad, pad), (0, 0)) "
+                "pads only the height and the width."
+            )
         if re.search(r"keepdims|axis|np\.sum|\.sum\(|norm", code):
             return KEEPDIMS_HINT
         if re.search(r"[\w)\]]\s*\*\s*[\w(]", code.replace("**", "^")):
