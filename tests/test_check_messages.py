@@ -222,3 +222,63 @@ def test_an_unfinished_function_called_by_another_is_named():
     )
     with pytest.raises(CheckFailure, match=r"^`helper` is not written yet"):
         call("outer(x)", learner_function(source, "outer"), 1.0)
+
+
+DROPOUT_FORWARD = """
+def relu(z):
+    return np.maximum(0, z)
+
+
+def forward_propagation_with_dropout(X, parameters, keep_prob=0.5):
+    {seed}
+    W1, b1, W2, b2, W3, b3 = (parameters[k] for k in ("W1", "b1", "W2", "b2", "W3", "b3"))
+    Z1 = W1 @ X + b1
+    D1 = (np.random.rand(*Z1.shape) < keep_prob).astype(int)
+    A1 = relu(Z1) * D1 / keep_prob
+    Z2 = W2 @ A1 + b2
+    D2 = (np.random.rand(*Z2.shape) < keep_prob).astype(int)
+    A2 = relu(Z2) * D2 / keep_prob
+    Z3 = W3 @ A2 + b3
+    A3 = 1 / (1 + np.exp(-Z3))
+    return A3, (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3)
+"""
+
+
+@pytest.mark.parametrize("seed", ["pass", "np.random.seed(1)"])
+def test_dropout_that_seeds_inside_draws_the_same_masks_and_is_told_so(seed):
+    from helpers.checks import c2w1
+
+    function = learner_function(
+        DROPOUT_FORWARD.format(seed=seed), "forward_propagation_with_dropout"
+    )
+    if seed == "pass":
+        c2w1.check_forward_propagation_with_dropout(function)
+        return
+    with pytest.raises(CheckFailure) as failed:
+        c2w1.check_forward_propagation_with_dropout(function)
+    assert "drew the same masks both times" in str(failed.value)
+    assert "do not call np.random.seed inside the function" in str(failed.value)
+
+
+def test_a_regularized_backward_pass_with_1_over_m_inside_dZ3_passes():
+    """Where 1 / m is applied changes dZ3, dA2 ... but not the parameters' gradients, which
+    are what the checks (public and hidden) compare."""
+    from helpers.checks import c2w1
+
+    source = (
+        "def backward_propagation_with_regularization(X, Y, cache, lambd):\n"
+        "    m = X.shape[1]\n"
+        "    (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache\n"
+        "    dZ3 = (A3 - Y) / m\n"
+        "    dW3, db3 = dZ3 @ A2.T + lambd / m * W3, dZ3.sum(axis=1, keepdims=True)\n"
+        "    dA2 = W3.T @ dZ3\n"
+        "    dZ2 = dA2 * (A2 > 0)\n"
+        "    dW2, db2 = dZ2 @ A1.T + lambd / m * W2, dZ2.sum(axis=1, keepdims=True)\n"
+        "    dA1 = W2.T @ dZ2\n"
+        "    dZ1 = dA1 * (A1 > 0)\n"
+        "    dW1, db1 = dZ1 @ X.T + lambd / m * W1, dZ1.sum(axis=1, keepdims=True)\n"
+        '    return {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2, "dZ2": dZ2, "dW2": dW2,\n'
+        '            "db2": db2, "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}\n'
+    )
+    name = "backward_propagation_with_regularization"
+    c2w1.check_backward_propagation_with_regularization(learner_function(source, name))

@@ -459,6 +459,16 @@ MISTAKES = [
         _initializer("initialize_parameters_he", f"{RANDN} * np.sqrt(1 / layers_dims[l - 1])"),
     ),
     Mistake(
+        "he_uniform",
+        "initialize_parameters_he",
+        "np.random.rand draws uniformly between 0 and 1, so every weight is positive; use "
+        "np.random.randn (standard normal, both signs) times np.sqrt(2 / layers_dims[l - 1]).",
+        _initializer(
+            "initialize_parameters_he",
+            "np.random.rand(layers_dims[l], layers_dims[l - 1]) * np.sqrt(2 / layers_dims[l - 1])",
+        ),
+    ),
+    Mistake(
         "he_no_sqrt",
         "initialize_parameters_he",
         "the scale is the square root: np.sqrt(2 / layers_dims[l - 1]), not "
@@ -720,8 +730,10 @@ MISTAKES = [
     Mistake(
         "gradient_check_n_no_copy",
         "gradient_check_n",
-        "theta_plus = parameters_values does not copy: every step changes parameters_values "
-        "itself. Use np.copy(parameters_values) for theta_plus and theta_minus.",
+        "J_minus[i] must be J at the ORIGINAL values with epsilon taken from value i: "
+        "theta_plus = parameters_values does not copy (every step changes parameters_values "
+        "itself), and a theta_minus made from theta_plus starts from theta + epsilon. Use "
+        "np.copy(parameters_values) for both theta_plus and theta_minus.",
         _gradient_check_n(plus="parameters_values", minus="parameters_values"),
     ),
     # ------------------------------------------------------- the fixed backward pass

@@ -64,6 +64,14 @@ def test_backward_propagation(backward_propagation, rng, kind):
     )
 
 
+OWN_FUNCTIONS = (
+    "compute J_plus and J_minus with forward_propagation(x, theta +/- epsilon) and grad with "
+    "backward_propagation(x, theta), not with formulas of your own: gradient checking tests "
+    "whatever backward_propagation returns (here the grader puts J = x theta^2 and a "
+    "derivative in their place)."
+)
+
+
 def _square(x, theta):
     return x * theta**2
 
@@ -101,7 +109,19 @@ def test_gradient_check(gradient_check, rng, monkeypatch, k):
             raise failure(
                 f"{what} should be far below {ref.DIFFERENCE_THRESHOLD:g}.",
                 got=show(got),
-                mistake=likely_mistake(got, mistakes),
+                mistake=likely_mistake(got, mistakes) or OWN_FUNCTIONS,
+            )
+        # the same small number with a wrong derivative: the result does not come from the
+        # two functions (right answers for the notebook's J only)
+        monkeypatch.setattr(ref, "backward_propagation", lambda x, theta: 4 * x * theta)
+        again = call_student(gradient_check, "gradient_check", what, x, theta)[0]
+        if _difference(again, what) < ref.DIFFERENCE_THRESHOLD:
+            raise failure(
+                f"{what}: the difference stays below {ref.DIFFERENCE_THRESHOLD:g} when "
+                "backward_propagation returns twice the derivative.",
+                expected=show(1 / 3),
+                got=show(as_number(again, what)),
+                mistake=OWN_FUNCTIONS,
             )
         return
     expected = abs(k - 1) / (k + 1)
@@ -110,7 +130,7 @@ def test_gradient_check(gradient_check, rng, monkeypatch, k):
             f"{what} is wrong.",
             expected=show(expected),
             got=show(got),
-            mistake=likely_mistake(got, mistakes),
+            mistake=likely_mistake(got, mistakes) or OWN_FUNCTIONS,
         )
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import types
 
 import numpy as np
 
@@ -45,8 +46,11 @@ WEEK = Week("c2w1_practical_aspects", __name__)
 
 check_initialize_parameters_zeros = WEEK.checker("initialize_parameters_zeros")
 check_compute_cost_with_regularization = WEEK.checker("compute_cost_with_regularization")
+# the backward passes are compared on the parameters' gradients, as the hidden checks grade
+# them: dZ3, dA2 ... may differ by where 1 / m is applied
+WEIGHT_GRADIENTS = tuple(f"d{p}{l}" for l in (1, 2, 3) for p in "Wb")
 check_backward_propagation_with_regularization = WEEK.checker(
-    "backward_propagation_with_regularization"
+    "backward_propagation_with_regularization", only=WEIGHT_GRADIENTS
 )
 check_forward_propagation = WEEK.checker("forward_propagation")
 check_backward_propagation = WEEK.checker("backward_propagation")
@@ -185,35 +189,63 @@ def check_forward_propagation_with_dropout(forward_propagation_with_dropout) -> 
     expect_scaled(cache["A1"], np.where(cache["Z1"] > 0, cache["Z1"], 0.0), D1, keep_prob, 1, what)
     D2 = expect_mask(cache["D2"], cache["Z2"], keep_prob, 2, what)
     expect_scaled(cache["A2"], np.where(cache["Z2"] > 0, cache["Z2"], 0.0), D2, keep_prob, 2, what)
+    # a function of the notebook is called again (the grader's calls each start from the same
+    # random state, so there two calls always draw the same masks)
+    if isinstance(forward_propagation_with_dropout, types.FunctionType):
+        again = call(what, forward_propagation_with_dropout, X, parameters, keep_prob=keep_prob)
+        D1_again, D2_again = (dropout_parts(again, what)[1][key] for key in ("D1", "D2"))
+        if np.array_equal(D1_again, D1) and np.array_equal(D2_again, D2):
+            raise failure(
+                f"{what}: called twice, it drew the same masks both times.",
+                mistake="do not call np.random.seed inside the function: with a seed inside, "
+                "every iteration of the training drops the same units, so the network learns to "
+                "do without those units instead of learning not to rely on any one. The "
+                "training function seeds the random numbers once, before it starts.",
+            )
     passed("forward_propagation_with_dropout", 2)
 
 
 # --------------------------------------------------------------------- dropout backward
+def _leaks(grads, cache) -> list[str]:
+    """The gradients dA1, dA2 that are not zero where the forward pass dropped a unit."""
+    return [
+        key
+        for key, mask in (("dA1", cache[1]), ("dA2", cache[6]))
+        if isinstance(grads, dict)
+        and np.shape(grads.get(key)) == np.shape(mask)
+        and np.any(np.asarray(grads[key])[np.asarray(mask) == 0])
+    ]
+
+
 def check_backward_propagation_with_dropout(backward_propagation_with_dropout) -> None:
-    """Check backward_propagation_with_dropout on its example; when the numbers differ, say
-    whether the gradient leaks through units the forward pass dropped."""
+    """Check backward_propagation_with_dropout on its example: the parameters' gradients, then
+    that dA1 and dA2 are zero where the forward pass dropped a unit (with ReLU the dW are
+    right without that mask, but the gradient of a dropped unit is 0)."""
     name = "backward_propagation_with_dropout"
+    example = WEEK.examples(name)[0]
+    X, Y, cache, keep_prob = example["args"]
     try:
-        WEEK.check(name, backward_propagation_with_dropout)
+        with contextlib.redirect_stdout(io.StringIO()):  # one ✓ line, at the end
+            WEEK.check(name, backward_propagation_with_dropout, only=WEIGHT_GRADIENTS)
     except CheckFailure as failed:
         if "likely mistake:" in str(failed):
             raise
-        example = WEEK.examples(name)[0]
-        X, Y, cache, keep_prob = example["args"]
         grads = call(example["label"], backward_propagation_with_dropout, X, Y, cache, keep_prob)
-        leaks = [
-            key
-            for key, mask in (("dA1", cache[1]), ("dA2", cache[6]))
-            if isinstance(grads, dict)
-            and np.shape(grads.get(key)) == np.shape(mask)
-            and np.any(np.asarray(grads[key])[np.asarray(mask) == 0])
-        ]
-        if not leaks:
+        if not _leaks(grads, cache):
             raise
         raise CheckFailure(
-            f"{failed}\n  {' and '.join(leaks)} not zero where the forward pass dropped a unit."
-            f"\n  likely mistake: {WEEK.hint('dropout_backward_new_mask')}"
+            f"{failed}\n  {' and '.join(_leaks(grads, cache))} not zero where the forward pass "
+            f"dropped a unit.\n  likely mistake: {WEEK.hint('dropout_backward_new_mask')}"
         ) from None
+    grads = call(example["label"], backward_propagation_with_dropout, X, Y, cache, keep_prob)
+    leaks = _leaks(grads, cache)
+    if leaks:
+        raise failure(
+            f"{example['label']}: {' and '.join(leaks)} not zero where the forward pass dropped "
+            "a unit.",
+            mistake=WEEK.hint("dropout_backward_no_mask"),
+        )
+    passed(name, len(WEEK.examples(name)))
 
 
 # --------------------------------------------------------------------- gradient checks

@@ -157,11 +157,12 @@ class Week:
                 text = str(failed).strip() or type(failed).__name__
                 raise DependencyFailure(dependency, text.splitlines()[0].rstrip(".:")) from None
 
-    def check(self, name: str, function, then=None, result: str = "") -> None:
+    def check(self, name: str, function, then=None, result: str = "", only=()) -> None:
         """Run ``function`` on each public example of ``name``; print one ✓ line if every
         result matches, else raise a CheckFailure that says where and why. ``then(result,
         label)`` checks more about each result once it matches; ``result`` names what is
-        compared ("grads": messages say "<label>: grads['dW1']")."""
+        compared ("grads": messages say "<label>: grads['dW1']"); ``only`` names the keys of a
+        dict result that are compared (what the hidden checks grade), when not all are."""
         self.dependencies_first(name, function)
         parts = self.data["functions"][name]["parts"]
         examples = self.examples(name)
@@ -174,15 +175,27 @@ class Week:
             args, kwargs = copy.deepcopy((example["args"], example["kwargs"]))
             got = call(what, function, *args, hints=errors, none_ok=none_ok, **kwargs)
             label = f"{what}: {result}" if result else what
-            compare(got, example["expected"], label, wrong, parts=parts, inputs=example["args"])
+            expected = example["expected"]
+            if only:
+                got, expected, wrong = (
+                    _keys(got, only),
+                    _keys(expected, only),
+                    [(_keys(value, only), hint) for value, hint in wrong],
+                )
+            compare(got, expected, label, wrong, parts=parts, inputs=example["args"])
             if then is not None:
                 then(got, what)
         passed(name, len(examples))
 
-    def checker(self, name: str, then=None, result: str = ""):
+    def checker(self, name: str, then=None, result: str = "", only=()):
         """``check_<name>``: the public check of one graded function (see :meth:`check`)."""
         doc = f"Check {name} on its public examples (see the notebook's text)."
-        return named(lambda function: self.check(name, function, then, result), name, doc)
+        return named(lambda function: self.check(name, function, then, result, only), name, doc)
+
+
+def _keys(value, keys):
+    """A dict narrowed to ``keys`` (those it has); anything else as it is."""
+    return {k: value[k] for k in keys if k in value} if isinstance(value, dict) else value
 
 
 def named(check, name: str, doc: str):
