@@ -277,3 +277,16 @@ def test_a_regularized_backward_pass_with_1_over_m_inside_dZ3_passes():
     )
     name = "backward_propagation_with_regularization"
     c2w1.check_backward_propagation_with_regularization(learner_function(source, name))
+
+
+def test_a_padded_gradient_assigned_where_the_unpadded_one_goes_is_named():
+    source = (
+        "def conv_backward(dZ, pad):\n"
+        "    dA_prev = np.zeros((5, 6, 3))\n"
+        "    dA_prev_pad = np.zeros((5 + 2 * pad, 6 + 2 * pad, 3))\n"
+        "    dA_prev[:, :, :] = dA_prev_pad\n"
+        "    return dA_prev\n"
+    )
+    lines = failure_of(source, "conv_backward", None, 1)
+    assert "from shape (7,8,3) into shape (5,6,3)" in lines[0]
+    assert "2 larger in height and width" in lines[-1] and "padding is still on" in lines[-1]

@@ -241,6 +241,9 @@ def _error_hint(exc: BaseException, text: str, code: str, own: str) -> str | Non
             "a variable is used before your code gives it a value: define it first, with "
             "exactly the name the exercise asks for."
         )
+    padded = _padding_left_on(text)
+    if padded:
+        return padded
     if "could not be broadcast together" in text:
         if re.search(r"\bpad\(", code):
             return (
@@ -259,6 +262,25 @@ def _error_hint(exc: BaseException, text: str, code: str, own: str) -> str | Non
             "that holds one (such as b of shape (1, 1, 1)): take the number out with .item()."
         )
     return next((hint for fragment, hint in ERROR_HINTS if fragment in text), None)
+
+
+def _padding_left_on(text: str) -> str | None:
+    """The hint for assigning a padded array where the unpadded one goes: NumPy's 'could not
+    broadcast input array from shape (7,8,3) into shape (5,6,3)' (two sizes larger by the
+    same even number, 2 * pad)."""
+    found = re.search(r"from shape \(([\d, ]+)\) into shape \(([\d, ]+)\)", text)
+    if not found:
+        return None
+    big, small = ([int(n) for n in group.split(",") if n.strip()] for group in found.groups())
+    extra = {b - s for b, s in zip(big, small, strict=False) if b != s}
+    larger = sum(b > s for b, s in zip(big, small, strict=False))
+    if len(big) != len(small) or larger != 2 or len(extra) != 1 or min(extra) % 2:
+        return None
+    return (
+        f"what you assign is {min(extra)} larger in height and width than where it goes: the "
+        "padding is still on. Cut it off first, e.g. [pad:pad + n_H_prev, pad:pad + n_W_prev] "
+        "(which also works for pad = 0)."
+    )
 
 
 _NOT_LEARNER = tuple(
