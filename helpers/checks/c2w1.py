@@ -32,6 +32,7 @@ from helpers.checks import (
     call,
     expect_close,
     expect_facts,
+    expect_keys,
     expect_sequence,
     expect_shape,
     failure,
@@ -238,6 +239,7 @@ def check_backward_propagation_with_dropout(backward_propagation_with_dropout) -
             f"dropped a unit.\n  likely mistake: {WEEK.hint('dropout_backward_new_mask')}"
         ) from None
     grads = call(example["label"], backward_propagation_with_dropout, X, Y, cache, keep_prob)
+    expect_keys(grads, ["dA1", "dA2"], f"{example['label']}: grads")
     leaks = _leaks(grads, cache)
     if leaks:
         raise failure(
