@@ -10,13 +10,13 @@ import numpy as np
 
 from grader_tests import checking
 from grader_tests.nn import numerical_gradients
+from helpers.checks.c2w1 import WEIGHT_GRADIENTS  # noqa: F401 - the hidden checks' too
 
 from . import reference as ref
 from .spec import SPEC
 
 GRADIENT_TOLERANCE = 1e-6  # largest relative error accepted; right gradients reach ~1e-9
 KINK_MARGIN = 1e-3  # every input of a ReLU is at least this far from 0
-WEIGHT_GRADIENTS = [f"d{p}{l}" for l in (1, 2, 3) for p in "Wb"]
 
 call_student = functools.partial(checking.call_student, SPEC)
 check = functools.partial(checking.check, SPEC)

@@ -207,7 +207,7 @@ def check_forward_propagation_with_dropout(forward_propagation_with_dropout) -> 
 
 
 # --------------------------------------------------------------------- dropout backward
-def _leaks(grads, cache) -> list[str]:
+def leaks(grads, cache) -> list[str]:
     """The gradients dA1, dA2 that are not zero where the forward pass dropped a unit."""
     return [
         key
@@ -232,18 +232,19 @@ def check_backward_propagation_with_dropout(backward_propagation_with_dropout) -
         if "likely mistake:" in str(failed):
             raise
         grads = call(example["label"], backward_propagation_with_dropout, X, Y, cache, keep_prob)
-        if not _leaks(grads, cache):
+        leaked = leaks(grads, cache)
+        if not leaked:
             raise
         raise CheckFailure(
-            f"{failed}\n  {' and '.join(_leaks(grads, cache))} not zero where the forward pass "
-            f"dropped a unit.\n  likely mistake: {WEEK.hint('dropout_backward_new_mask')}"
+            f"{failed}\n  {' and '.join(leaked)} not zero where the forward pass dropped a "
+            f"unit.\n  likely mistake: {WEEK.hint('dropout_backward_new_mask')}"
         ) from None
     grads = call(example["label"], backward_propagation_with_dropout, X, Y, cache, keep_prob)
     expect_keys(grads, ["dA1", "dA2"], f"{example['label']}: grads")
-    leaks = _leaks(grads, cache)
-    if leaks:
+    leaked = leaks(grads, cache)
+    if leaked:
         raise failure(
-            f"{example['label']}: {' and '.join(leaks)} not zero where the forward pass dropped "
+            f"{example['label']}: {' and '.join(leaked)} not zero where the forward pass dropped "
             "a unit.",
             mistake=WEEK.hint("dropout_backward_no_mask"),
         )
@@ -318,6 +319,7 @@ def check_gradient_check_n(gradient_check_n) -> None:
 __all__ = [
     "CheckFailure",
     "describe",
+    "leaks",
     "expect_facts",
     *sorted(n for n in globals() if n.startswith("check_")),
 ]
